@@ -98,6 +98,11 @@ public final class CharterServer implements AutoCloseable {
         return true;
     }
 
+    /** Adds a plain-text GET route before start: tests use it to hold a request in flight. */
+    void testHook(String path, java.util.concurrent.Callable<String> body) {
+        app.get(path, ctx -> ctx.contentType("text/plain").result(body.call()));
+    }
+
     public CharterServer start() {
         app.start(config.host(), config.port());
         return this;
