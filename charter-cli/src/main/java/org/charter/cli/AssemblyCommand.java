@@ -71,8 +71,10 @@ final class AssemblyCommand implements Runnable {
             AssemblySnapshot s = read.snapshot();
             try (Database db = storeOptions.open()) {
                 Assembly a = new AssemblyStore(db, Clock.systemUTC()).importSnapshot(s);
-                out.printf("Imported \"%s\": %d participants, %d statements, %d vote events (%d latest votes).%n",
-                        a.topic(), s.participants().size(), s.statements().size(), s.votes().size(), s.matrix().cellCount());
+                var matrix = s.matrix();
+                out.printf("Imported \"%s\": %d participants (%d voted), %d statements, %d vote events (%d latest votes).%n",
+                        a.topic(), s.participants().size(), matrix.participants().size(), s.statements().size(),
+                        s.votes().size(), matrix.cellCount());
                 out.println(a.id());
             }
             return 0;

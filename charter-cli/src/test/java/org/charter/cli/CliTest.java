@@ -1,0 +1,108 @@
+package org.charter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.charter.core.SharedData;
+import org.charter.core.assembly.polis.PolisReader;
+import org.charter.store.AssemblyStore;
+import org.charter.store.Database;
+import org.charter.store.StoreConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The charter command's contract: exit codes, one-line errors, and the Polis commands end to end. */
+class CliTest {
+    record Run(int code, String out, String err) {
+        String lastLine() {
+            var lines = out.strip().lines().toList();
+            return lines.get(lines.size() - 1);
+        }
+    }
+
+    static Run run(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void versionAndHelp() {
+        assertThat(run("--version")).satisfies(r -> {
+            assertThat(r.code()).isZero();
+            assertThat(r.out().strip()).matches("charter \\d+\\.\\d+\\.\\d+.*");
+        });
+        assertThat(run("--help").out()).contains("serve", "assembly", "bench");
+        assertThat(run("assembly", "import-polis", "--help").out()).contains("--data-dir", "--db");
+    }
+
+    @Test
+    void usageErrorsAreOneLineAndExitTwo() {
+        for (Run r : new Run[] {run("no-such-command"), run("serve", "--port", "eighty"), run(), run("serve", "--port", "70000"),
+                run("assembly", "export-polis", "1")}) {
+            assertThat(r.code()).as(r.err()).isEqualTo(2);
+            assertThat(r.err().strip().lines()).hasSize(1);
+            assertThat(r.err()).startsWith("charter: ");
+        }
+    }
+
+    @Test
+    void failuresAreOneLineAndExitOneAndVerboseAddsTheStackTrace(@TempDir Path tmp) {
+        Run r = run("assembly", "import-polis", tmp.resolve("missing").toString(), "--data-dir", tmp.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains("missing").contains("not a directory");
+        Run verbose = run("assembly", "import-polis", tmp.resolve("missing").toString(), "--data-dir", tmp.toString(), "--verbose");
+        assertThat(verbose.code()).isEqualTo(1);
+        assertThat(verbose.err()).contains("\tat org.charter.");
+    }
+
+    @Test
+    void importExportAndReimportAPolisConversation(@TempDir Path tmp) {
+        Path data = tmp.resolve("data");
+        Run imported = run("assembly", "import-polis", SharedData.polis("london.youth.policing").toString(), "--data-dir", data.toString());
+        assertThat(imported.code()).as(imported.err()).isZero();
+        long id = Long.parseLong(imported.lastLine());
+        // 26 voters as in summary.csv, and one author who never voted.
+        assertThat(imported.out()).contains("27 participants (26 voted)", "39 statements", "640 vote events");
+
+        Path exported = tmp.resolve("export");
+        Run export = run("assembly", "export-polis", Long.toString(id), exported.toString(), "--data-dir", data.toString());
+        assertThat(export.code()).as(export.err()).isZero();
+        assertThat(exported.resolve("comments.csv")).exists();
+        assertThat(exported.resolve("votes.csv")).exists();
+        assertThat(exported.resolve("participants-votes.csv")).exists();
+
+        Run again = run("assembly", "import-polis", exported.toString(), "--data-dir", data.toString());
+        long second = Long.parseLong(again.lastLine());
+        try (Database db = Database.open(StoreConfig.sqlite(data))) {
+            var store = new AssemblyStore(db, Clock.systemUTC());
+            assertThat(store.matrix(second)).isEqualTo(store.matrix(id));
+            assertThat(store.matrix(id)).isEqualTo(PolisReader.read(SharedData.polis("london.youth.policing")).exportedMatrix());
+        }
+        assertThat(run("assembly", "list", "--data-dir", data.toString()).out().lines()).hasSize(2);
+        assertThat(run("assembly", "export-polis", "99", exported.toString(), "--data-dir", data.toString()))
+                .satisfies(r -> assertThat(r.err().strip()).isEqualTo("charter: assembly 99 does not exist"))
+                .extracting(Run::code).isEqualTo(1);
+    }
+
+    @Test
+    void aMalformedExportNamesFileLineAndColumnAndStoresNothing(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("bad");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("comments.csv"), "timestamp,comment-id,author-id,moderated,comment-body\n1,0,0,1,Hello\n2,1,0,1,World\n");
+        Files.writeString(dir.resolve("votes.csv"), "timestamp,comment-id,voter-id,vote\n5,0,0,1\n6,1,0,yes\n");
+        Path data = tmp.resolve("data");
+        Run r = run("assembly", "import-polis", dir.toString(), "--data-dir", data.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("charter: " + dir + "/votes.csv, line 3, column vote: expected a whole number, found \"yes\"");
+        assertThat(run("assembly", "list", "--data-dir", data.toString()).out()).isEmpty();
+    }
+}
