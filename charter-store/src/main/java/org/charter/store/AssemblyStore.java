@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,16 +163,19 @@ public final class AssemblyStore {
     public List<Participant> participants(long assemblyId) {
         return db.read(h -> {
             requireAssembly(h, assemblyId);
-            var attrs = new HashMap<Integer, Map<String, String>>();
-            h.createQuery("SELECT pid, name, value FROM participant_attribute WHERE assembly_id = :a")
-                    .bind("a", assemblyId)
-                    .map((rs, ctx) -> { attrs.computeIfAbsent(rs.getInt("pid"), k -> new HashMap<>()).put(rs.getString("name"), rs.getString("value")); return 0; })
-                    .list();
-            return h.createQuery("SELECT * FROM participant WHERE assembly_id = :a ORDER BY pid").bind("a", assemblyId)
-                    .map((rs, ctx) -> participantRow(rs)).list().stream()
-                    .map(p -> new Participant(p.pid(), p.externalId(), attrs.getOrDefault(p.pid(), Map.of()), p.groupId(), p.createdAt()))
-                    .toList();
+            return participants(h, assemblyId);
         });
+    }
+
+    private static List<Participant> participants(Handle h, long assemblyId) {
+        var attrs = new HashMap<Integer, Map<String, String>>();
+        h.createQuery("SELECT pid, name, value FROM participant_attribute WHERE assembly_id = :a").bind("a", assemblyId)
+                .map((rs, ctx) -> attrs.computeIfAbsent(rs.getInt("pid"), k -> new HashMap<>()).put(rs.getString("name"), rs.getString("value")))
+                .list();
+        return h.createQuery("SELECT * FROM participant WHERE assembly_id = :a ORDER BY pid").bind("a", assemblyId)
+                .map((rs, ctx) -> participantRow(rs)).list().stream()
+                .map(p -> new Participant(p.pid(), p.externalId(), attrs.getOrDefault(p.pid(), Map.of()), p.groupId(), p.createdAt()))
+                .toList();
     }
 
     public Participant participant(long assemblyId, int pid) {
@@ -253,9 +255,13 @@ public final class AssemblyStore {
     public List<Statement> statements(long assemblyId) {
         return db.read(h -> {
             requireAssembly(h, assemblyId);
-            return h.createQuery("SELECT * FROM statement WHERE assembly_id = :a ORDER BY seq").bind("a", assemblyId)
-                    .map((rs, ctx) -> statementRow(rs)).list();
+            return statements(h, assemblyId);
         });
+    }
+
+    private static List<Statement> statements(Handle h, long assemblyId) {
+        return h.createQuery("SELECT * FROM statement WHERE assembly_id = :a ORDER BY seq").bind("a", assemblyId)
+                .map((rs, ctx) -> statementRow(rs)).list();
     }
 
     public Statement statement(long assemblyId, int tid) {
@@ -298,20 +304,19 @@ public final class AssemblyStore {
      */
     public RecordedVote castVote(long assemblyId, int pid, int tid, VoteValue vote, String clientRequestId) {
         var event = new VoteEvent(pid, tid, vote, now(), clientRequestId);
-        return db.write(h -> {
-            Assembly a = requireAssembly(h, assemblyId);
-            if (clientRequestId != null) {
-                Optional<RecordedVote> earlier = eventByRequestId(h, assemblyId, clientRequestId);
-                if (earlier.isPresent()) return replay(earlier.get(), event);
-            }
-            if (findParticipant(h, assemblyId, pid).isEmpty()) {
-                throw new NotFoundException("participant " + pid + " of assembly " + assemblyId);
-            }
-            Statement s = findStatement(h, assemblyId, tid)
-                    .orElseThrow(() -> new NotFoundException("statement " + tid + " of assembly " + assemblyId));
-            if (!s.moderation().visible(a.settings())) {
-                throw new ConflictException("statement " + tid + " is " + s.moderation().apiName()
-                        + (s.moderation() == Moderation.UNMODERATED ? " and the assembly is strictly moderated" : "")
+        return db.writeSmall(h -> {
+            // One query checks everything the vote depends on: it is the hot path of the whole server.
+            var check = h.createQuery(VOTE_CHECK).bind("a", assemblyId).bind("p", pid).bind("t", tid).bind("r", clientRequestId)
+                    .map((rs, ctx) -> new VoteCheck(rs.getBoolean("strict_moderation"), nullableInt(rs, "moderation"),
+                            nullableInt(rs, "participant_found") != null, nullableLong(rs, "earlier_id")))
+                    .findOne().orElseThrow(() -> new NotFoundException("assembly " + assemblyId));
+            if (check.earlierId() != null) return replay(eventById(h, check.earlierId()), event);
+            if (!check.participantFound()) throw new NotFoundException("participant " + pid + " of assembly " + assemblyId);
+            if (check.moderation() == null) throw new NotFoundException("statement " + tid + " of assembly " + assemblyId);
+            Moderation moderation = Moderation.fromPolisCode(check.moderation());
+            if (!moderation.visible(new AssemblySettings(check.strict(), true))) {
+                throw new ConflictException("statement " + tid + " is " + moderation.apiName()
+                        + (moderation == Moderation.UNMODERATED ? " and the assembly is strictly moderated" : "")
                         + "; it takes no votes");
             }
             Optional<Long> id = h.createQuery("INSERT INTO vote_event (assembly_id, pid, tid, vote, created_at, client_request_id)"
@@ -325,6 +330,28 @@ public final class AssemblyStore {
             upsertLatest(h, assemblyId, pid, tid, vote.polisCode(), event.at().toEpochMilli(), id.get());
             return new RecordedVote(id.get(), event, false);
         });
+    }
+
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private record VoteCheck(boolean strict, Integer moderation, boolean participantFound, Long earlierId) { }
+
+    private static final String VOTE_CHECK = "SELECT a.strict_moderation, s.moderation,"
+            + " (SELECT 1 FROM participant p WHERE p.assembly_id = a.id AND p.pid = :p) AS participant_found,"
+            + " (SELECT e.id FROM vote_event e WHERE e.assembly_id = a.id AND e.client_request_id = :r) AS earlier_id"
+            + " FROM assembly a LEFT JOIN statement s ON s.assembly_id = a.id AND s.tid = :t WHERE a.id = :a";
+
+    private static RecordedVote eventById(Handle h, long eventId) {
+        return h.createQuery("SELECT * FROM vote_event WHERE id = :id").bind("id", eventId)
+                .map((rs, ctx) -> new RecordedVote(rs.getLong("id"), eventRow(rs), true)).one();
     }
 
     private static RecordedVote replay(RecordedVote earlier, VoteEvent now) {
@@ -417,11 +444,14 @@ public final class AssemblyStore {
 
     /** Everything the assembly holds, in storage order (vote events in arrival order). */
     public AssemblySnapshot snapshot(long assemblyId) {
-        Assembly a = assembly(assemblyId);
-        List<Participant> participants = participants(assemblyId);
-        List<Statement> statements = statements(assemblyId);
-        List<VoteEvent> votes = db.read(h -> h.createQuery("SELECT * FROM vote_event WHERE assembly_id = :a ORDER BY id")
-                .bind("a", assemblyId).map((rs, ctx) -> eventRow(rs)).list());
-        return new AssemblySnapshot(a.topic(), a.description(), a.settings(), participants, statements, new ArrayList<>(votes));
+        // One transaction, so that votes cast meanwhile cannot name a statement the snapshot lacks.
+        return db.readConsistent(h -> {
+            Assembly a = requireAssembly(h, assemblyId);
+            List<Participant> participants = participants(h, assemblyId);
+            List<Statement> statements = statements(h, assemblyId);
+            List<VoteEvent> votes = h.createQuery("SELECT * FROM vote_event WHERE assembly_id = :a ORDER BY id")
+                    .bind("a", assemblyId).map((rs, ctx) -> eventRow(rs)).list();
+            return new AssemblySnapshot(a.topic(), a.description(), a.settings(), participants, statements, votes);
+        });
     }
 }

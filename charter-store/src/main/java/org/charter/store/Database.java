@@ -25,12 +25,16 @@ public final class Database implements AutoCloseable {
     private final StoreConfig config;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
-    private final ReentrantLock sqliteWriter = new ReentrantLock(true);
+    private final ReentrantLock sqliteWriter = new ReentrantLock();
+    private final GroupCommit groupCommit;
 
     private Database(StoreConfig config, HikariDataSource dataSource) {
         this.config = config;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        this.groupCommit = config.kind() == StoreKind.SQLITE
+                ? new GroupCommit(jdbi, sqliteWriter::lock, sqliteWriter::unlock, "charter-sqlite-writer")
+                : null;
     }
 
     /** Opens the store and applies any pending migrations. */
@@ -102,6 +106,17 @@ public final class Database implements AutoCloseable {
         return jdbi.withHandle(work);
     }
 
+    /**
+     * Runs several reads that must see one state of the database: a repeatable-read transaction on PostgreSQL, and
+     * on SQLite a read transaction (in WAL mode it reads one snapshot and does not block the writer).
+     */
+    public <R> R readConsistent(HandleCallback<R, RuntimeException> work) {
+        if (config.kind() == StoreKind.POSTGRESQL) {
+            return jdbi.inTransaction(org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ, work);
+        }
+        return jdbi.inTransaction(work);
+    }
+
     /** Runs a write in one transaction: all of it is stored, or none. */
     public <R> R write(HandleCallback<R, RuntimeException> work) {
         if (config.kind() == StoreKind.SQLITE) {
@@ -115,6 +130,16 @@ public final class Database implements AutoCloseable {
         return jdbi.inTransaction(work);
     }
 
+    /**
+     * Runs a small write that many clients make at once (a vote). On SQLite it joins a group commit: it runs in a
+     * transaction shared with other waiting writes, inside its own savepoint, and returns once that transaction has
+     * committed. On PostgreSQL it is an ordinary {@link #write} (the server groups commits itself).
+     */
+    public <R> R writeSmall(HandleCallback<R, RuntimeException> work) {
+        if (groupCommit == null) return write(work);
+        return groupCommit.submit(h -> work.withHandle(h));
+    }
+
     /** For tests and tools that need a raw handle. */
     public Handle openHandle() {
         return jdbi.open();
@@ -122,6 +147,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (groupCommit != null) groupCommit.close();
         dataSource.close();
     }
 }

@@ -137,4 +137,36 @@ class AssemblyStoreTest {
             assertThat(participants).isZero();
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aVoteThatFailsAmongManyConcurrentOnesFailsAlone(StoreKind kind) throws Exception {
+        try (Database db = TestDatabases.open(kind)) {
+            var store = new AssemblyStore(db, new TickingClock());
+            long id = store.createAssembly("t", "", AssemblySettings.DEFAULT).id();
+            for (int p = 0; p < 8; p++) store.addParticipant(id, null, null);
+            for (int s = 0; s < 10; s++) store.addStatement(id, "s" + s, null, false, true, Moderation.ACCEPTED, 100);
+            var refused = new java.util.concurrent.atomic.AtomicInteger();
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (int t = 0; t < 8; t++) {
+                int pid = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < 100; i++) {
+                        int tid = i % 5 == 0 ? 99 : i % 10; // every fifth names a statement that does not exist
+                        try {
+                            store.castVote(id, pid, tid, VoteValue.AGREE, "r-" + pid + "-" + i);
+                        } catch (NotFoundException e) {
+                            refused.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (var f : futures) f.get();
+            pool.shutdown();
+            assertThat(refused.get()).isEqualTo(8 * 20);
+            assertThat(store.counts(id).voteEvents()).isEqualTo(8 * 80);
+            assertThat(store.matrix(id)).isEqualTo(store.snapshot(id).matrix());
+        }
+    }
 }
