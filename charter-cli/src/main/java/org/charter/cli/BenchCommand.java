@@ -1,6 +1,5 @@
 package org.charter.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -26,7 +24,6 @@ import org.charter.server.VoteLoad;
 import org.charter.store.AssemblyStore;
 import org.charter.store.Database;
 import org.charter.store.StoreConfig;
-import org.charter.store.StoreKind;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import picocli.CommandLine.Command;
@@ -116,7 +113,7 @@ final class BenchCommand implements Runnable {
         }
 
         private void measure(PrintWriter out, String label, ConfigSource source, PolisImport polisData) throws Exception {
-            double[] direct = new double[repeat], viaHttp = new double[repeat], parse = new double[repeat], store = new double[repeat];
+            double[] direct = new double[repeat], viaHttp = new double[repeat], health = new double[repeat], parse = new double[repeat], store = new double[repeat];
             for (int r = 0; r < repeat; r++) {
                 StoreConfig config = source.fresh();
                 Database db = Database.open(config);
@@ -134,7 +131,8 @@ final class BenchCommand implements Runnable {
                         throw new IllegalStateException(label + ": " + result.failed() + " votes failed, " + stored
                                 + " stored of " + result.created() + " acknowledged; first failures: " + result.firstFailures());
                     }
-                    viaHttp[r] = result.votesPerSecond();
+                    viaHttp[r] = result.perSecond();
+                    health[r] = load.gets(java.net.URI.create(server.baseUrl() + "/health"), votes, clients).perSecond();
                 }
                 if (polisData != null) {
                     long t0 = System.nanoTime();
@@ -148,8 +146,9 @@ final class BenchCommand implements Runnable {
                     store[r] = (t2 - t1) / 1e6;
                 }
             }
-            double d = median(direct), h = median(viaHttp);
-            out.printf("%-28s direct to store: %8.0f votes/s   via HTTP: %8.0f votes/s   HTTP/direct: %.2f%n", label, d, h, h / d);
+            double d = median(direct), h = median(viaHttp), g = median(health);
+            out.printf("%-28s votes via HTTP: %6.0f/s   GET /health: %6.0f/s (votes/health %.2f)   votes direct to store: %6.0f/s (HTTP/direct %.2f)%n",
+                    label, h, g, h / g, d, h / d);
             if (polisData != null) {
                 out.printf("%-28s import %s (%d votes): read %.0f ms + store %.0f ms = %.0f ms%n", label,
                         polis.getFileName(), polisData.snapshot().votes().size(), median(parse), median(store),

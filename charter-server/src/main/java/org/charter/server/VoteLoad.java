@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A load of votes sent to a running server over HTTP by parallel clients, each waiting for its answer before the
@@ -21,9 +20,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * also be replayed to check that retries are recorded once.
  */
 public final class VoteLoad {
-    /** What a run did: how many votes the server acknowledged (201 new, 200 replayed), refused, and how long it took. */
+    /**
+     * What a run did: how many requests the server acknowledged (201 created, 200 replayed or, for plain GETs, answered),
+     * how many failed, and how long it took.
+     */
     public record Result(int sent, int created, int replayed, int failed, Duration elapsed, List<String> firstFailures) {
-        public double votesPerSecond() {
+        public double perSecond() {
             return (created + replayed) / Math.max(1e-9, elapsed.toNanos() / 1e9);
         }
     }
@@ -45,26 +47,37 @@ public final class VoteLoad {
      * runs with the same prefix and seed send the same requests.
      */
     public Result run(int votes, int clients, long seed, String prefix) throws InterruptedException {
+        String[] values = {"agree", "disagree", "pass"};
+        return send(votes, clients, i -> {
+            var random = new SplittableRandom(seed * 1_000_003L + i);
+            String body = "{\"participantId\":" + random.nextInt(participants) + ",\"statementId\":" + random.nextInt(statements)
+                    + ",\"vote\":\"" + values[random.nextInt(3)] + "\",\"clientRequestId\":\"" + prefix + i + "\"}";
+            return HttpRequest.newBuilder(votesUri).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        });
+    }
+
+    /** The baseline: the same number of GET requests for a path that touches no store (such as /health). */
+    public Result gets(URI uri, int requests, int clients) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build();
+        return send(requests, clients, i -> request);
+    }
+
+    private Result send(int count, int clients, java.util.function.IntFunction<HttpRequest> requestFor) throws InterruptedException {
         var next = new AtomicInteger();
         var created = new AtomicInteger();
         var replayed = new AtomicInteger();
         var failed = new AtomicInteger();
         var failures = java.util.Collections.synchronizedList(new ArrayList<String>());
-        var firstFailureAt = new AtomicLong(-1);
-        String[] values = {"agree", "disagree", "pass"};
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             var futures = new ArrayList<Future<?>>();
             for (int c = 0; c < clients; c++) {
                 futures.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < votes; i = next.getAndIncrement()) {
-                        var random = new SplittableRandom(seed * 1_000_003L + i);
-                        String body = "{\"participantId\":" + random.nextInt(participants) + ",\"statementId\":" + random.nextInt(statements)
-                                + ",\"vote\":\"" + values[random.nextInt(3)] + "\",\"clientRequestId\":\"" + prefix + i + "\"}";
-                        var request = HttpRequest.newBuilder(votesUri).timeout(Duration.ofSeconds(60))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        HttpRequest request = requestFor.apply(i);
                         try {
                             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                             switch (response.statusCode()) {
@@ -77,7 +90,6 @@ public final class VoteLoad {
                             }
                         } catch (java.io.IOException e) {
                             failed.incrementAndGet();
-                            firstFailureAt.compareAndSet(-1, i);
                             if (failures.size() < 5) failures.add(e.toString());
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
@@ -96,7 +108,7 @@ public final class VoteLoad {
         } finally {
             pool.shutdownNow();
         }
-        return new Result(votes, created.get(), replayed.get(), failed.get(), Duration.ofNanos(System.nanoTime() - start),
+        return new Result(count, created.get(), replayed.get(), failed.get(), Duration.ofNanos(System.nanoTime() - start),
                 List.copyOf(failures));
     }
 }

@@ -26,6 +26,7 @@ class ConcurrentVotesTest {
         for (int s = 0; s < 50; s++) store.addStatement(id, "s" + s, null, false, true, Moderation.ACCEPTED, 100);
 
         try (var server = CharterServer.create(new ServerConfig("127.0.0.1", 0, 100, Duration.ofSeconds(5)), db, Clock.systemUTC()).start()) {
+            assertThat(new Http(server.baseUrl()).get("/health").json().get("store").asText()).isEqualTo(kind.id());
             var load = new VoteLoad(server.baseUrl(), id, 200, 50);
             VoteLoad.Result first = load.run(10_000, 24, 42, "v-");
             assertThat(first.failed()).as("failures: %s", first.firstFailures()).isZero();

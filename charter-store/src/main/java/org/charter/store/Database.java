@@ -57,6 +57,7 @@ public final class Database implements AutoCloseable {
             hikari.setMaximumPoolSize(4);
         } else {
             hikari.setDriverClassName("org.postgresql.Driver");
+            hikari.addDataSourceProperty("reWriteBatchedInserts", "true"); // imports send multi-row INSERTs
             if (config.user() != null) hikari.setUsername(config.user());
             if (config.password() != null) hikari.setPassword(config.password());
             hikari.setMaximumPoolSize(16);

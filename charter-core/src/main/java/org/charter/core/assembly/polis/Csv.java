@@ -126,8 +126,9 @@ public final class Csv {
 
     static String quote(String field) {
         if (field == null) return "";
+        // A leading byte-order mark is quoted too, or a reader would take it for the file's own and drop it.
         boolean needs = field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0
-                || field.indexOf('\r') >= 0;
+                || field.indexOf('\r') >= 0 || field.startsWith("\uFEFF");
         return needs ? '"' + field.replace("\"", "\"\"") + '"' : field;
     }
 }

@@ -69,6 +69,12 @@ final class CsvTable {
         return v;
     }
 
+    /** A non-negative id, or null when blank. */
+    Integer optionalId(Csv.Row row, String column) {
+        String s = text(row, column);
+        return s == null || s.isBlank() ? null : id(row, column);
+    }
+
     /** Blank means absent. */
     Integer optionalInt(Csv.Row row, String column) {
         String s = text(row, column);

@@ -92,7 +92,7 @@ public final class PolisReader {
             Integer earlier = tids.putIfAbsent(tid, row.line());
             if (earlier != null) throw comments.error(row, "comment-id", "comment " + tid + " appears again (first on line " + earlier + ")");
             long ts = comments.longValue(row, "timestamp");
-            int author = comments.id(row, "author-id");
+            Integer author = comments.optionalId(row, "author-id"); // blank: written by the organisers
             Moderation moderation;
             try {
                 moderation = Moderation.fromPolisCode(comments.intValue(row, "moderated"));
@@ -103,7 +103,7 @@ public final class PolisReader {
             if (body.isBlank()) throw comments.error(row, "comment-body", "the statement's text is empty");
             statements.add(new Statement(tid, body, author, Instant.ofEpochMilli(ts), moderation,
                     comments.bool(row, "is-meta"), comments.bool(row, "is-seed")));
-            firstSeen.merge(author, ts, Math::min);
+            if (author != null) firstSeen.merge(author, ts, Math::min);
         }
 
         votes.require("timestamp", "comment-id", "voter-id", "vote");

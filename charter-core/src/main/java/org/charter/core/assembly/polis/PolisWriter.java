@@ -155,10 +155,12 @@ public final class PolisWriter {
         return out.toString();
     }
 
+    /** The group of each participant who voted: as in Polis, groups are made of voters, and only they are exported. */
     private static Map<Integer, Integer> groups(AssemblySnapshot snapshot) {
+        var voters = snapshot.matrix().participants();
         var groupOf = new HashMap<Integer, Integer>();
         snapshot.participants().forEach(p -> {
-            if (p.groupId() != null) groupOf.put(p.pid(), p.groupId());
+            if (p.groupId() != null && voters.contains(p.pid())) groupOf.put(p.pid(), p.groupId());
         });
         return groupOf;
     }
