@@ -1,0 +1,184 @@
+package org.charter.core.opinion;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+import org.charter.core.opinion.OpinionMap.Group;
+import org.charter.core.opinion.OpinionMap.GroupChoice;
+import org.charter.core.opinion.OpinionMap.Stability;
+
+/**
+ * Polis's two-level clustering of participants' positions: k-means with up to 100 base clusters, then weighted
+ * k-means of the base clusters' centres into 2 to 5 groups, the number chosen by the mean silhouette of the base
+ * centres. Unlike Polis, which adopts a new number of groups only after it wins several updates in a row, the
+ * choice here depends on the current votes alone, and the silhouette of every k is reported.
+ */
+record Clusters(List<Integer> baseOf, List<double[]> baseCenters, List<Group> groups, GroupChoice choice,
+                Map<Integer, Integer> groupOf, int[] baseAssignment, int[] groupOfBase) {
+
+    static Clusters of(double[][] points, List<Integer> pids, OpinionOptions options, OpinionInput input) {
+        if (options.givenGroups() != null) return given(points, pids, options.givenGroups(), input);
+        int distinct = KMeans.firstDistinct(points, Integer.MAX_VALUE).length;
+        if (points.length < 2 || distinct < 2) {
+            return none(pids, "too few participants to cluster (" + points.length + " clustered, " + distinct + " distinct positions)");
+        }
+        double[][] previousBase = options.previous() == null || options.previous().baseCenters().isEmpty() ? null
+                : options.previous().baseCenters().toArray(new double[0][]);
+        KMeans.Result base = KMeans.cluster(points, null, Math.min(OpinionEngine.BASE_CLUSTERS, distinct),
+                previousBase, 100, 0.01);
+        return groupsOf(points, pids, base, options.groups());
+    }
+
+    private static Clusters groupsOf(double[][] points, List<Integer> pids, KMeans.Result base, Integer forcedK) {
+        int nBase = base.k();
+        double[] weights = new double[nBase];
+        for (int a : base.assignment()) weights[a]++;
+        double[][] centers = base.centers();
+        int maxK = Math.min(OpinionEngine.MAX_GROUPS, 2 + nBase / 12);
+        var silhouettes = new TreeMap<Integer, Double>();
+        KMeans.Result chosen = null;
+        int chosenK = 0;
+        String reason;
+        if (forcedK != null) {
+            chosen = KMeans.cluster(centers, weights, Math.min(forcedK, nBase), null, 20, 1e-9);
+            chosenK = chosen.k();
+            silhouettes.put(chosenK, KMeans.silhouette(centers, chosen.assignment(), chosenK));
+            reason = chosenK == forcedK ? "given k" : "given k " + forcedK + ", but only " + chosenK + " distinct base clusters";
+        } else {
+            double best = Double.NEGATIVE_INFINITY;
+            for (int k = 2; k <= Math.min(maxK, nBase); k++) {
+                KMeans.Result r = KMeans.cluster(centers, weights, k, null, 20, 1e-9);
+                double s = KMeans.silhouette(centers, r.assignment(), r.k());
+                silhouettes.put(k, s);
+                if (s > best) {
+                    best = s;
+                    chosen = r;
+                    chosenK = r.k();
+                }
+            }
+            if (chosen == null) return none(pids, "a single base cluster: no division to show");
+            reason = "highest mean silhouette of the base-cluster centres";
+        }
+        int[] groupOfBase = chosen.assignment();
+        var members = new TreeMap<Integer, List<Integer>>();
+        var groupOf = new HashMap<Integer, Integer>();
+        var baseOf = new ArrayList<Integer>();
+        for (int r = 0; r < points.length; r++) {
+            int b = base.assignment()[r];
+            int g = groupOfBase[b];
+            baseOf.add(b);
+            members.computeIfAbsent(g, x -> new ArrayList<>()).add(pids.get(r));
+            groupOf.put(pids.get(r), g);
+        }
+        var groups = new ArrayList<Group>();
+        double[][] groupCenters = chosen.centers();
+        members.forEach((g, ms) -> groups.add(new Group(g, ms.stream().sorted().toList(), groupCenters[g])));
+        return new Clusters(baseOf, Arrays.asList(centers), groups, new GroupChoice(silhouettes, groups.size(), reason),
+                groupOf, base.assignment(), groupOfBase);
+    }
+
+    private static Clusters given(double[][] points, List<Integer> pids, Map<Integer, Integer> given, OpinionInput input) {
+        var members = new TreeMap<Integer, List<Integer>>();
+        var groupOf = new HashMap<Integer, Integer>();
+        var participants = new java.util.HashSet<>(input.participants());
+        given.forEach((pid, g) -> {
+            if (participants.contains(pid)) {
+                members.computeIfAbsent(g, x -> new ArrayList<>()).add(pid);
+                groupOf.put(pid, g);
+            }
+        });
+        var index = new HashMap<Integer, Integer>();
+        for (int r = 0; r < pids.size(); r++) index.put(pids.get(r), r);
+        var groups = new ArrayList<Group>();
+        members.forEach((g, ms) -> {
+            double[] center = new double[2];
+            int count = 0;
+            for (int pid : ms) {
+                Integer r = index.get(pid);
+                if (r == null) continue;
+                for (int c = 0; c < Math.min(2, points[r].length); c++) center[c] += points[r][c];
+                count++;
+            }
+            if (count > 0) for (int c = 0; c < 2; c++) center[c] /= count;
+            groups.add(new Group(g, ms.stream().sorted().toList(), center));
+        });
+        return new Clusters(List.of(), List.of(), groups, new GroupChoice(Map.of(), groups.size(), "given"), groupOf, new int[0], new int[0]);
+    }
+
+    private static Clusters none(List<Integer> pids, String reason) {
+        return new Clusters(List.of(), List.of(), List.of(), new GroupChoice(Map.of(), 0, reason), Map.of(), new int[0], new int[0]);
+    }
+
+    /**
+     * Bootstrap over participants: cluster each resample with the chosen number of groups, label every clustered
+     * participant by the nearest resample group, and compare with the map's groups (adjusted Rand index; per
+     * participant, agreement after matching resample groups to the map's groups by best overlap).
+     */
+    static Stability stability(double[][] points, List<Integer> pids, Clusters clusters, OpinionOptions options, OpinionInput input) {
+        int n = points.length, k = clusters.groups().size();
+        SplittableRandom random = OpinionEngine.random(options.seed());
+        var original = clusters.groupOf();
+        int[] originalLabel = new int[n];
+        for (int r = 0; r < n; r++) originalLabel[r] = original.get(pids.get(r));
+        double ariSum = 0;
+        int[] agreeing = new int[n];
+        int resamples = options.bootstrap();
+        for (int b = 0; b < resamples; b++) {
+            double[][] sample = new double[n][];
+            for (int r = 0; r < n; r++) sample[r] = points[random.nextInt(n)];
+            int distinct = KMeans.firstDistinct(sample, Integer.MAX_VALUE).length;
+            KMeans.Result base = KMeans.cluster(sample, null, Math.min(OpinionEngine.BASE_CLUSTERS, distinct), null, 100, 0.01);
+            double[] weights = new double[base.k()];
+            for (int a : base.assignment()) weights[a]++;
+            KMeans.Result groups = KMeans.cluster(base.centers(), weights, Math.min(k, base.k()), null, 20, 1e-9);
+            int[] label = new int[n];
+            KMeans.assign(points, groups.centers(), label);
+            var a = new HashMap<Integer, Integer>();
+            var c = new HashMap<Integer, Integer>();
+            for (int r = 0; r < n; r++) {
+                a.put(r, originalLabel[r]);
+                c.put(r, label[r]);
+            }
+            ariSum += AdjustedRand.index(a, c);
+            int[] match = bestMatch(originalLabel, label, k, groups.k());
+            for (int r = 0; r < n; r++) if (match[label[r]] == originalLabel[r]) agreeing[r]++;
+        }
+        var confidence = new TreeMap<Integer, Double>();
+        for (int r = 0; r < n; r++) confidence.put(pids.get(r), (double) agreeing[r] / resamples);
+        return new Stability(resamples, options.seed(), ariSum / resamples, confidence);
+    }
+
+    /** For each resample label, the map group it overlaps most (greedy by largest overlap, one to one where possible). */
+    private static int[] bestMatch(int[] original, int[] label, int k, int kSample) {
+        int groupsOriginal = 0;
+        for (int o : original) groupsOriginal = Math.max(groupsOriginal, o + 1);
+        long[][] overlap = new long[kSample][Math.max(groupsOriginal, k)];
+        for (int r = 0; r < original.length; r++) overlap[label[r]][original[r]]++;
+        int[] match = new int[kSample];
+        Arrays.fill(match, -1);
+        boolean[] used = new boolean[overlap[0].length];
+        for (int step = 0; step < kSample; step++) {
+            long best = -1;
+            int bi = -1, bj = -1;
+            for (int i = 0; i < kSample; i++) {
+                if (match[i] >= 0) continue;
+                for (int j = 0; j < overlap[i].length; j++) {
+                    if (!used[j] && overlap[i][j] > best) {
+                        best = overlap[i][j];
+                        bi = i;
+                        bj = j;
+                    }
+                }
+            }
+            if (bi < 0) break;
+            match[bi] = bj;
+            used[bj] = true;
+        }
+        return match;
+    }
+}

@@ -1,0 +1,142 @@
+package org.charter.core.opinion;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Weighted k-means (Lloyd's algorithm) as Polis's clusters use it: initial centres are the first k distinct points
+ * (or the centres of a previous run, for a warm start), points go to the nearest centre (ties to the lower index),
+ * centres move to the weighted mean of their points, until every centre moves less than a tolerance.
+ */
+public final class KMeans {
+    /*
+     * [1] S. Lloyd, "Least squares quantization in PCM", IEEE Trans. Information Theory 28(2), 1982.
+     * [2] Polis's math (clusters.clj): first-k-distinct initialisation, weighted means, empty clusters dropped.
+     */
+    private KMeans() { }
+
+    /** Clusters: their centres, and for each point the index of its cluster. */
+    public record Result(double[][] centers, int[] assignment, int iterations) {
+        public int k() {
+            return centers.length;
+        }
+    }
+
+    public static Result cluster(double[][] points, double[] weights, int k, double[][] initial, int maxIterations, double tolerance) {
+        int n = points.length;
+        if (n == 0) return new Result(new double[0][], new int[0], 0);
+        int d = points[0].length;
+        double[][] centers = initial != null ? copyOf(initial, k) : firstDistinct(points, k);
+        int[] assignment = new int[n];
+        int it = 0;
+        while (it < maxIterations) {
+            it++;
+            assign(points, centers, assignment);
+            double[][] sums = new double[centers.length][d];
+            double[] mass = new double[centers.length];
+            for (int i = 0; i < n; i++) {
+                double w = weights == null ? 1 : weights[i];
+                mass[assignment[i]] += w;
+                for (int c = 0; c < d; c++) sums[assignment[i]][c] += w * points[i][c];
+            }
+            var next = new ArrayList<double[]>();
+            double moved = 0;
+            for (int c = 0; c < centers.length; c++) {
+                if (mass[c] == 0) continue; // an empty cluster disappears
+                double[] center = new double[d];
+                for (int q = 0; q < d; q++) center[q] = sums[c][q] / mass[c];
+                moved = Math.max(moved, distance(center, centers[c]));
+                next.add(center);
+            }
+            boolean dropped = next.size() != centers.length;
+            centers = next.toArray(new double[0][]);
+            if (!dropped && moved < tolerance) break;
+        }
+        assign(points, centers, assignment);
+        return new Result(centers, assignment, it);
+    }
+
+    private static double[][] copyOf(double[][] initial, int k) {
+        double[][] c = new double[Math.min(k, initial.length)][];
+        for (int i = 0; i < c.length; i++) c[i] = initial[i].clone();
+        return c;
+    }
+
+    /** The first k distinct points, in order; fewer when there are fewer distinct points. */
+    static double[][] firstDistinct(double[][] points, int k) {
+        var out = new ArrayList<double[]>();
+        for (double[] p : points) {
+            if (out.size() >= k) break;
+            boolean seen = false;
+            for (double[] q : out) if (Arrays.equals(p, q)) { seen = true; break; }
+            if (!seen) out.add(p.clone());
+        }
+        return out.toArray(new double[0][]);
+    }
+
+    static void assign(double[][] points, double[][] centers, int[] assignment) {
+        for (int i = 0; i < points.length; i++) {
+            int best = 0;
+            double bestD = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < centers.length; c++) {
+                double dd = squared(points[i], centers[c]);
+                if (dd < bestD) {
+                    bestD = dd;
+                    best = c;
+                }
+            }
+            assignment[i] = best;
+        }
+    }
+
+    static double squared(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            double t = a[i] - b[i];
+            s += t * t;
+        }
+        return s;
+    }
+
+    static double distance(double[] a, double[] b) {
+        return Math.sqrt(squared(a, b));
+    }
+
+    /**
+     * The mean silhouette of a clustering, unweighted over points; a point alone in its cluster scores 0
+     * (Rousseeuw 1987).
+     */
+    public static double silhouette(double[][] points, int[] assignment, int k) {
+        /*
+         * [1] P. Rousseeuw, "Silhouettes: a graphical aid to the interpretation and validation of cluster analysis",
+         *     J. Computational and Applied Mathematics 20, 1987.
+         */
+        int n = points.length;
+        if (n == 0 || k < 2) return 0;
+        int[] size = new int[k];
+        for (int a : assignment) size[a]++;
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            double[] sum = new double[k];
+            for (int j = 0; j < n; j++) if (j != i) sum[assignment[j]] += distance(points[i], points[j]);
+            int own = assignment[i];
+            if (size[own] <= 1) continue; // scores 0
+            double a = sum[own] / (size[own] - 1);
+            double b = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < k; c++) if (c != own && size[c] > 0) b = Math.min(b, sum[c] / size[c]);
+            if (b == Double.POSITIVE_INFINITY) continue;
+            double s = Math.max(a, b) == 0 ? 0 : (b - a) / Math.max(a, b);
+            total += s;
+        }
+        return total / n;
+    }
+
+    /** Members of each cluster as lists of point indices. */
+    public static List<List<Integer>> members(int[] assignment, int k) {
+        var out = new ArrayList<List<Integer>>();
+        for (int c = 0; c < k; c++) out.add(new ArrayList<>());
+        for (int i = 0; i < assignment.length; i++) out.get(assignment[i]).add(i);
+        return out;
+    }
+}

@@ -1,0 +1,408 @@
+package org.charter.core.opinion;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.charter.core.assembly.VoteValue;
+import org.charter.core.opinion.OpinionMap.ConstitutionCandidate;
+import org.charter.core.opinion.OpinionMap.Consensus;
+import org.charter.core.opinion.OpinionMap.ConsensusStatement;
+import org.charter.core.opinion.OpinionMap.Group;
+import org.charter.core.opinion.OpinionMap.GroupChoice;
+import org.charter.core.opinion.OpinionMap.PcaView;
+import org.charter.core.opinion.OpinionMap.Repness;
+import org.charter.core.opinion.OpinionMap.Stability;
+import org.charter.core.opinion.OpinionMap.Uncertain;
+
+/**
+ * Computes the opinion map of an assembly as Polis does — vote matrix, PCA, who is clustered, base clusters, groups
+ * chosen by silhouette, representative statements, consensus, group-aware consensus, priorities — and, beyond Polis,
+ * group stability by bootstrap, a history-free choice of the number of groups, nearest-participant imputation and
+ * OSCCAI's constitution candidates. A pure function of its input and options.
+ */
+public final class OpinionEngine {
+    /*
+     * [1] C. Small, M. Bjorkegren, T. Erkkilä, L. Shaw, C. Megill, "Polis: Scaling deliberation by mapping high
+     *     dimensional opinion spaces", Recerca 26(2), 2021; Polis's math (conversation.clj, pca.clj, clusters.clj,
+     *     repness.clj), read for behaviour (see ../shared/docs/POLIS-MATH.md).
+     * [2] Collective Intelligence Project and Anthropic, "Collective Constitutional AI" (2023) and CIP's OSCCAI
+     *     (open-source CCAI) pipeline: nearest-participant imputation, participation-weighted group-aware consensus
+     *     and its size-dependent threshold.
+     * [3] L. Hubert, P. Arabie, "Comparing partitions", J. Classification 2, 1985 (adjusted Rand index).
+     */
+    private OpinionEngine() { }
+
+    /** One-sided 90% critical value of the standard normal, Polis's significance threshold. */
+    static final double Z90 = 1.2816;
+    static final int BASE_CLUSTERS = 100;
+    static final int MAX_GROUPS = 5;
+    static final double META_PRIORITY = 49;
+
+    public static OpinionMap compute(OpinionInput input, OpinionOptions options) {
+        Matrix mx = Matrix.of(input);
+        int n = mx.n, m = mx.m;
+
+        // PCA on the zeroed matrix, with the chosen imputation.
+        double[][] forPca = options.imputation() == OpinionOptions.Imputation.NEAREST ? Imputer.nearest(mx.zeroed) : mx.zeroed;
+        double[][] previousComps = options.previous() == null ? null : aligned(options.previous(), input.statements());
+        Pca.Result pca = Pca.compute(forPca, options.components(), previousComps);
+        double[][] proj = projections(mx, pca);
+
+        var participantProjection = new LinkedHashMap<Integer, double[]>();
+        for (int i = 0; i < n; i++) participantProjection.put(input.participants().get(i), proj[i]);
+        var commentProjection = new LinkedHashMap<Integer, double[]>();
+        var extremity = new LinkedHashMap<Integer, Double>();
+        for (int j = 0; j < m; j++) {
+            double[] p = new double[pca.components().length];
+            for (int c = 0; c < p.length; c++) p[c] = (-1 - pca.center()[j]) * pca.components()[c][j] * Math.sqrt(m);
+            commentProjection.put(input.statements().get(j), p);
+            extremity.put(input.statements().get(j), Pca.norm(p));
+        }
+        var pcaView = new PcaView(input.statements(), pca.center(), pca.components(), participantProjection, commentProjection, extremity);
+
+        // Who is clustered.
+        List<Integer> inConvRows = inConv(mx, options.previous(), input);
+        var inConv = inConvRows.stream().map(input.participants()::get).toList();
+
+        // Base clusters and groups (or the groups given).
+        double[][] points = new double[inConvRows.size()][];
+        for (int r = 0; r < points.length; r++) points[r] = first2(proj[inConvRows.get(r)]);
+        Clusters clusters = Clusters.of(points, inConv, options, input);
+
+        Map<Integer, Integer> groupOf = clusters.groupOf();
+        var repness = repness(mx, input, groupOf);
+        var consensus = consensus(mx, input);
+        var gac = GroupInformedConsensus.of(input.votes(), groupOf);
+        for (int tid : input.statements()) gac.putIfAbsent(tid, Math.pow(0.5, clusters.groups().size()));
+        if (clusters.groups().isEmpty()) gac.clear();
+        var priorities = priorities(mx, input, inConvRows, extremity);
+        var uncertain = uncertain(mx, input);
+        Stability stability = options.bootstrap() > 0 && options.givenGroups() == null && clusters.groups().size() >= 2
+                ? Clusters.stability(points, inConv, clusters, options, input) : null;
+        var constitution = Osccai.candidates(mx, input, groupOf);
+
+        return new OpinionMap(n, m, inConv, pcaView, clusters.baseOf(), clusters.baseCenters(), clusters.groups(),
+                clusters.choice(), repness, consensus, gac, uncertain, priorities, stability, constitution);
+    }
+
+    /** The previous map's components re-indexed onto this input's statements (new statements start at 0). */
+    private static double[][] aligned(OpinionMap previous, List<Integer> statements) {
+        var index = new HashMap<Integer, Integer>();
+        List<Integer> old = previous.pca().statements();
+        for (int j = 0; j < old.size(); j++) index.put(old.get(j), j);
+        double[][] comps = previous.pca().components();
+        double[][] out = new double[comps.length][statements.size()];
+        for (int c = 0; c < comps.length; c++) {
+            for (int j = 0; j < statements.size(); j++) {
+                Integer o = index.get(statements.get(j));
+                out[c][j] = o == null ? 0 : comps[c][o];
+            }
+        }
+        return out;
+    }
+
+    private static double[] first2(double[] p) {
+        return p.length <= 2 ? p : new double[] {p[0], p[1]};
+    }
+
+    /** Participant positions: the sum over their votes of (vote - centre) x component, scaled by sqrt(m / votes). */
+    static double[][] projections(Matrix mx, Pca.Result pca) {
+        int k = pca.components().length;
+        double[][] out = new double[mx.n][k];
+        for (int i = 0; i < mx.n; i++) {
+            double scale = Math.sqrt((double) mx.m / Math.max(mx.voted[i], 1));
+            for (int c = 0; c < k; c++) {
+                double s = 0;
+                double[] comp = pca.components()[c];
+                for (int j = 0; j < mx.m; j++) {
+                    double x = mx.zeroed[i][j];
+                    if (!Double.isNaN(x) && !Double.isNaN(mx.raw[i][j])) s += (x - pca.center()[j]) * comp[j];
+                }
+                out[i][c] = s * scale;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Polis's rule: a participant is clustered with at least min(7, statements) votes; if fewer than 15 qualify, the
+     * most active are added up to 15; once in, always in. With the history of the assembly the rule is replayed as
+     * votes and statements arrived, so that whoever ever qualified stays in, as in Polis; participants of a previous
+     * map stay in as well.
+     */
+    static List<Integer> inConv(Matrix mx, OpinionMap previous, OpinionInput input) {
+        var rowOf = new HashMap<Integer, Integer>();
+        for (int i = 0; i < mx.n; i++) rowOf.put(input.participants().get(i), i);
+        var rows = new TreeSet<Integer>();
+        if (previous != null) for (int pid : previous.inConv()) if (rowOf.containsKey(pid)) rows.add(rowOf.get(pid));
+        if (input.history() != null) replay(input, rowOf, rows);
+        int need = Math.min(7, mx.m);
+        for (int i = 0; i < mx.n; i++) if (mx.voted[i] >= need) rows.add(i);
+        topUp(rows, mx.voted, mx.n);
+        return new ArrayList<>(rows);
+    }
+
+    /** Adds the most active participants (ties to the earlier row) until 15 are in. */
+    private static void topUp(TreeSet<Integer> rows, int[] voted, int n) {
+        if (rows.size() >= 15) return;
+        var byActivity = new ArrayList<Integer>();
+        for (int i = 0; i < n; i++) if (voted[i] > 0 && !rows.contains(i)) byActivity.add(i);
+        byActivity.sort(Comparator.comparingInt((Integer i) -> -voted[i]).thenComparingInt(i -> i));
+        for (int i : byActivity) {
+            if (rows.size() >= 15) break;
+            rows.add(i);
+        }
+    }
+
+    /** Replays the in-conv rule after every vote, counting distinct statements voted and statements then existing. */
+    private static void replay(OpinionInput input, Map<Integer, Integer> rowOf, TreeSet<Integer> rows) {
+        var history = input.history();
+        long[] createdAt = input.statements().stream()
+                .mapToLong(t -> history.statementCreated().getOrDefault(t, java.time.Instant.EPOCH).toEpochMilli()).sorted().toArray();
+        int n = rowOf.size();
+        int[] distinct = new int[n];
+        var seen = new java.util.HashSet<Long>();
+        int existing = 0;
+        for (var e : history.votes()) {
+            Integer row = rowOf.get(e.pid());
+            if (row == null) continue;
+            long at = e.at().toEpochMilli();
+            while (existing < createdAt.length && createdAt[existing] <= at) existing++;
+            if (!seen.add(((long) e.pid() << 32) | (e.tid() & 0xffffffffL))) continue;
+            distinct[row]++;
+            if (distinct[row] >= Math.min(7, Math.max(existing, 1))) rows.add(row);
+            if (rows.size() < 15) topUp(rows, distinct, n);
+        }
+    }
+
+    // ---- representative statements -------------------------------------------------------------------------------
+
+    record Counts(int na, int nd, int ns) { }
+
+    static Counts count(Matrix mx, int j, Iterable<Integer> rows, boolean zeroed) {
+        int na = 0, nd = 0, ns = 0;
+        double[][] x = zeroed ? mx.zeroed : mx.raw;
+        for (int i : rows) {
+            double v = x[i][j];
+            if (Double.isNaN(v)) continue;
+            ns++;
+            if (v < 0) na++; // Polis's coding: agree is -1
+            else if (v > 0) nd++;
+        }
+        return new Counts(na, nd, ns);
+    }
+
+    /** 2 sqrt(n+1) ((s+1)/(n+1) - 1/2): Polis's one-proportion test with a pseudocount. */
+    static double propTest(int success, int n) {
+        double s = success + 1, t = n + 1;
+        return 2 * Math.sqrt(t) * (s / t - 0.5);
+    }
+
+    /** A two-proportion z-test of a group against the rest, +1 on every count (Polis's two-prop-test). */
+    static double twoPropTest(int successIn, int successOut, int popIn, int popOut) {
+        double s1 = successIn + 1, s2 = successOut + 1, n1 = popIn + 1, n2 = popOut + 1;
+        double p1 = s1 / n1, p2 = s2 / n2, pHat = (s1 + s2) / (n1 + n2);
+        if (pHat == 1) return 0;
+        return (p1 - p2) / Math.sqrt(pHat * (1 - pHat) * (1 / n1 + 1 / n2));
+    }
+
+    private record Stat(int tid, int na, int nd, int ns, double pa, double pd, double pat, double pdt,
+                        double ra, double rd, double rat, double rdt) {
+        boolean agree() {
+            return rat > rdt;
+        }
+
+        double metric() {
+            return agree() ? ra * rat * pa * pat : rd * rdt * pd * pdt;
+        }
+
+        double agreeMetric() {
+            return ra * rat * pa * pat;
+        }
+
+        boolean passes() {
+            return (rat > Z90 && pat > Z90) || (rdt > Z90 && pdt > Z90);
+        }
+
+        /** Reported in the direction it represents (agree if rat > rdt), flagged when it is the best agreed one. */
+        Repness finalized(boolean bestAgree) {
+            if (agree()) return new Repness(tid, "agree", na, ns, pa, pat, ra, rat, bestAgree);
+            return new Repness(tid, "disagree", nd, ns, pd, pdt, rd, rdt, bestAgree);
+        }
+    }
+
+    static Map<Integer, List<Repness>> repness(Matrix mx, OpinionInput input, Map<Integer, Integer> groupOf) {
+        var rowOf = new HashMap<Integer, Integer>();
+        for (int i = 0; i < mx.n; i++) rowOf.put(input.participants().get(i), i);
+        var members = new TreeMap<Integer, List<Integer>>();
+        groupOf.forEach((pid, g) -> {
+            Integer row = rowOf.get(pid);
+            if (row != null) members.computeIfAbsent(g, x -> new ArrayList<>()).add(row);
+        });
+        var out = new TreeMap<Integer, List<Repness>>();
+        for (var entry : members.entrySet()) {
+            int g = entry.getKey();
+            var rest = new ArrayList<Integer>();
+            members.forEach((h, rows) -> {
+                if (h != g) rest.addAll(rows);
+            });
+            var stats = new ArrayList<Stat>();
+            for (int j = 0; j < mx.m; j++) {
+                int tid = input.statements().get(j);
+                if (input.zeroed(tid)) continue;
+                Counts in = count(mx, j, entry.getValue(), true);
+                Counts other = count(mx, j, rest, true);
+                double pa = (in.na + 1.0) / (in.ns + 2.0), pd = (in.nd + 1.0) / (in.ns + 2.0);
+                double ra = pa / ((1.0 + other.na) / (2.0 + other.ns)), rd = pd / ((1.0 + other.nd) / (2.0 + other.ns));
+                stats.add(new Stat(tid, in.na, in.nd, in.ns, pa, pd, propTest(in.na, in.ns), propTest(in.nd, in.ns), ra, rd,
+                        twoPropTest(in.na, other.na, in.ns, other.ns), twoPropTest(in.nd, other.nd, in.ns, other.ns)));
+            }
+            out.put(g, select(stats));
+        }
+        return out;
+    }
+
+    /** Polis's selection: passing statements by metric, agrees first; the best agreed one leads; at most five. */
+    private static List<Repness> select(List<Stat> stats) {
+        Stat bestAgree = null, best = null, mostAgreed = null;
+        var sufficient = new ArrayList<Stat>();
+        for (Stat s : stats) {
+            if (s.passes()) sufficient.add(s);
+            if (best == null || Math.max(s.rat, s.rdt) > Math.max(best.rat, best.rdt)) best = s;
+            if (s.na == 0) continue;
+            // The best agreed statement: among those the group agrees with more than the rest (ra > 1, pa > 1/2),
+            // the highest agree metric; when there is none, the one it agrees with most surely (pa x pat).
+            // (Inferred from, and checked against, Polis's output on all 16 groups of the golden conversations.)
+            if (s.ra > 1 && s.pa > 0.5 && (bestAgree == null || s.agreeMetric() > bestAgree.agreeMetric())) bestAgree = s;
+            if (mostAgreed == null || s.pa * s.pat > mostAgreed.pa * mostAgreed.pat) mostAgreed = s;
+        }
+        if (bestAgree == null) bestAgree = mostAgreed;
+        var out = new ArrayList<Repness>();
+        if (sufficient.isEmpty()) {
+            if (bestAgree != null) out.add(bestAgree.finalized(true));
+            else if (best != null) out.add(best.finalized(false));
+            return out;
+        }
+        // The five best by metric (the best agreed statement always among them), then agrees before disagrees.
+        sufficient.sort(Comparator.comparingDouble(Stat::metric).reversed());
+        var top = new ArrayList<Stat>();
+        if (bestAgree != null) top.add(bestAgree);
+        for (Stat s : sufficient) {
+            if (top.size() >= 5) break;
+            if (bestAgree == null || s.tid != bestAgree.tid) top.add(s);
+        }
+        for (Stat s : top) if (s == bestAgree) out.add(s.finalized(true));
+        for (Stat s : top) if (s != bestAgree && s.agree()) out.add(s.finalized(false));
+        for (Stat s : top) if (s != bestAgree && !s.agree()) out.add(s.finalized(false));
+        return out;
+    }
+
+    // ---- consensus, uncertainty, priorities ----------------------------------------------------------------------
+
+    static Consensus consensus(Matrix mx, OpinionInput input) {
+        var all = new ArrayList<Integer>();
+        for (int i = 0; i < mx.n; i++) all.add(i);
+        var agree = new ArrayList<ConsensusStatement>();
+        var disagree = new ArrayList<ConsensusStatement>();
+        for (int j = 0; j < mx.m; j++) {
+            int tid = input.statements().get(j);
+            if (input.zeroed(tid)) continue;
+            Counts c = count(mx, j, all, false);
+            double pa = (c.na + 1.0) / (c.ns + 2.0), pd = (c.nd + 1.0) / (c.ns + 2.0);
+            double pat = propTest(c.na, c.ns), pdt = propTest(c.nd, c.ns);
+            if (pa > 0.5 && pat > Z90) agree.add(new ConsensusStatement(tid, c.na, c.ns, pa, pat));
+            if (pd > 0.5 && pdt > Z90) disagree.add(new ConsensusStatement(tid, c.nd, c.ns, pd, pdt));
+        }
+        Comparator<ConsensusStatement> byStrength = Comparator.comparingDouble((ConsensusStatement s) -> s.pSuccess() * s.pTest()).reversed();
+        agree.sort(byStrength);
+        disagree.sort(byStrength);
+        return new Consensus(List.copyOf(agree.subList(0, Math.min(5, agree.size()))),
+                List.copyOf(disagree.subList(0, Math.min(5, disagree.size()))));
+    }
+
+    static List<Uncertain> uncertain(Matrix mx, OpinionInput input) {
+        var out = new ArrayList<Uncertain>();
+        for (int j = 0; j < mx.m; j++) {
+            int tid = input.statements().get(j);
+            if (input.zeroed(tid)) continue;
+            int passes = 0, seen = 0;
+            for (int i = 0; i < mx.n; i++) {
+                double v = mx.raw[i][j];
+                if (Double.isNaN(v)) continue;
+                seen++;
+                if (v == 0) passes++;
+            }
+            if (seen > 0 && (double) passes / seen > 0.3) out.add(new Uncertain(tid, passes, seen, (double) passes / seen));
+        }
+        out.sort(Comparator.comparingDouble((Uncertain u) -> u.passRate() * u.passRate() * u.passes()).reversed()
+                .thenComparingInt(Uncertain::tid));
+        return out;
+    }
+
+    /**
+     * Polis's priority of showing a statement next, from the votes of clustered participants:
+     * (importance x (1 + 8 x 2^(-S/5)))^2 with importance = (1 - p)(E + 1)a; meta statements get 49.
+     */
+    static Map<Integer, Double> priorities(Matrix mx, OpinionInput input, List<Integer> inConvRows, Map<Integer, Double> extremity) {
+        var out = new LinkedHashMap<Integer, Double>();
+        for (int j = 0; j < mx.m; j++) {
+            int tid = input.statements().get(j);
+            if (input.meta().contains(tid)) {
+                out.put(tid, META_PRIORITY);
+                continue;
+            }
+            Counts c = count(mx, j, inConvRows, false);
+            int passes = c.ns - c.na - c.nd;
+            double p = (passes + 1.0) / (c.ns + 2.0), a = (c.na + 1.0) / (c.ns + 2.0);
+            double importance = (1 - p) * (extremity.get(tid) + 1) * a;
+            double priority = importance * (1 + 8 * Math.pow(2, -c.ns / 5.0));
+            out.put(tid, priority * priority);
+        }
+        return out;
+    }
+
+    /** The vote matrix in Polis's coding (agree -1, disagree 1, pass 0; NaN unseen), raw and with zeroed columns. */
+    static final class Matrix {
+        final int n, m;
+        final double[][] raw, zeroed;
+        final int[] voted;
+
+        private Matrix(int n, int m) {
+            this.n = n;
+            this.m = m;
+            raw = new double[n][m];
+            zeroed = new double[n][m];
+            voted = new int[n];
+        }
+
+        static Matrix of(OpinionInput input) {
+            var mx = new Matrix(input.participants().size(), input.statements().size());
+            var col = new HashMap<Integer, Integer>();
+            for (int j = 0; j < mx.m; j++) col.put(input.statements().get(j), j);
+            for (int i = 0; i < mx.n; i++) {
+                java.util.Arrays.fill(mx.raw[i], Double.NaN);
+                for (var e : input.votes().row(input.participants().get(i)).entrySet()) {
+                    Integer j = col.get(e.getKey());
+                    if (j == null) continue; // a vote on a statement not in the input is not part of this map
+                    mx.raw[i][j] = e.getValue() == VoteValue.AGREE ? -1 : e.getValue() == VoteValue.DISAGREE ? 1 : 0;
+                    mx.voted[i]++;
+                }
+                for (int j = 0; j < mx.m; j++) {
+                    mx.zeroed[i][j] = input.zeroed(input.statements().get(j)) ? 0 : mx.raw[i][j];
+                }
+            }
+            return mx;
+        }
+    }
+
+    static SplittableRandom random(long seed) {
+        return new SplittableRandom(seed);
+    }
+}
