@@ -63,11 +63,14 @@ public final class CharterServer implements AutoCloseable {
         });
         app.get("/health", ctx -> ctx.json(new Health("ok", Version.current(), db.kind().id())));
         new AssemblyApi(store, mapper, config.maxStatementLength()).register(app);
+        new OpinionApi(new OpinionService(db, clock)).register(app);
 
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.field()));
         app.exception(InvalidFieldException.class, (e, ctx) -> error(ctx, 400, e.getMessage(), e.field()));
         app.exception(NotFoundException.class, (e, ctx) -> error(ctx, 404, e.getMessage(), null));
         app.exception(ConflictException.class, (e, ctx) -> error(ctx, 409, e.getMessage(), null));
+        // A computation refused for its size (e.g. nearest-participant imputation on a huge assembly).
+        app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 422, e.getMessage(), null));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
             error(ctx, 500, "internal error: " + e.getClass().getSimpleName(), null);

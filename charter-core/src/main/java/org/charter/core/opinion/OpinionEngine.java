@@ -50,7 +50,8 @@ public final class OpinionEngine {
         int n = mx.n, m = mx.m;
 
         // PCA on the zeroed matrix, with the chosen imputation.
-        double[][] forPca = options.imputation() == OpinionOptions.Imputation.NEAREST ? Imputer.nearest(mx.zeroed) : mx.zeroed;
+        Pca.Rows forPca = options.imputation() == OpinionOptions.Imputation.NEAREST
+                ? Pca.Rows.dense(Imputer.nearest(mx.dense())) : mx.pcaRows();
         double[][] previousComps = options.previous() == null ? null : aligned(options.previous(), input.statements());
         Pca.Result pca = Pca.compute(forPca, options.components(), previousComps);
         double[][] proj = projections(mx, pca);
@@ -121,9 +122,9 @@ public final class OpinionEngine {
             for (int c = 0; c < k; c++) {
                 double s = 0;
                 double[] comp = pca.components()[c];
-                for (int j = 0; j < mx.m; j++) {
-                    double x = mx.zeroed[i][j];
-                    if (!Double.isNaN(x) && !Double.isNaN(mx.raw[i][j])) s += (x - pca.center()[j]) * comp[j];
+                for (int q = mx.rowStart[i]; q < mx.rowStart[i + 1]; q++) {
+                    int j = mx.col[q];
+                    if (!mx.zeroedCol[j]) s += (mx.val[q] - pca.center()[j]) * comp[j];
                 }
                 out[i][c] = s * scale;
             }
@@ -184,21 +185,6 @@ public final class OpinionEngine {
 
     // ---- representative statements -------------------------------------------------------------------------------
 
-    record Counts(int na, int nd, int ns) { }
-
-    static Counts count(Matrix mx, int j, Iterable<Integer> rows, boolean zeroed) {
-        int na = 0, nd = 0, ns = 0;
-        double[][] x = zeroed ? mx.zeroed : mx.raw;
-        for (int i : rows) {
-            double v = x[i][j];
-            if (Double.isNaN(v)) continue;
-            ns++;
-            if (v < 0) na++; // Polis's coding: agree is -1
-            else if (v > 0) nd++;
-        }
-        return new Counts(na, nd, ns);
-    }
-
     /** 2 sqrt(n+1) ((s+1)/(n+1) - 1/2): Polis's one-proportion test with a pseudocount. */
     static double propTest(int success, int n) {
         double s = success + 1, t = n + 1;
@@ -254,15 +240,15 @@ public final class OpinionEngine {
                 if (h != g) rest.addAll(rows);
             });
             var stats = new ArrayList<Stat>();
+            ColumnCounts in = mx.counts(entry.getValue()), other = mx.counts(rest);
             for (int j = 0; j < mx.m; j++) {
                 int tid = input.statements().get(j);
-                if (input.zeroed(tid)) continue;
-                Counts in = count(mx, j, entry.getValue(), true);
-                Counts other = count(mx, j, rest, true);
-                double pa = (in.na + 1.0) / (in.ns + 2.0), pd = (in.nd + 1.0) / (in.ns + 2.0);
-                double ra = pa / ((1.0 + other.na) / (2.0 + other.ns)), rd = pd / ((1.0 + other.nd) / (2.0 + other.ns));
-                stats.add(new Stat(tid, in.na, in.nd, in.ns, pa, pd, propTest(in.na, in.ns), propTest(in.nd, in.ns), ra, rd,
-                        twoPropTest(in.na, other.na, in.ns, other.ns), twoPropTest(in.nd, other.nd, in.ns, other.ns)));
+                if (mx.zeroedCol[j]) continue;
+                int na = in.na[j], nd = in.nd[j], ns = in.ns[j], ona = other.na[j], ond = other.nd[j], ons = other.ns[j];
+                double pa = (na + 1.0) / (ns + 2.0), pd = (nd + 1.0) / (ns + 2.0);
+                double ra = pa / ((1.0 + ona) / (2.0 + ons)), rd = pd / ((1.0 + ond) / (2.0 + ons));
+                stats.add(new Stat(tid, na, nd, ns, pa, pd, propTest(na, ns), propTest(nd, ns), ra, rd,
+                        twoPropTest(na, ona, ns, ons), twoPropTest(nd, ond, ns, ons)));
             }
             out.put(g, select(stats));
         }
@@ -311,14 +297,15 @@ public final class OpinionEngine {
         for (int i = 0; i < mx.n; i++) all.add(i);
         var agree = new ArrayList<ConsensusStatement>();
         var disagree = new ArrayList<ConsensusStatement>();
+        ColumnCounts c = mx.counts(all);
         for (int j = 0; j < mx.m; j++) {
             int tid = input.statements().get(j);
-            if (input.zeroed(tid)) continue;
-            Counts c = count(mx, j, all, false);
-            double pa = (c.na + 1.0) / (c.ns + 2.0), pd = (c.nd + 1.0) / (c.ns + 2.0);
-            double pat = propTest(c.na, c.ns), pdt = propTest(c.nd, c.ns);
-            if (pa > 0.5 && pat > Z90) agree.add(new ConsensusStatement(tid, c.na, c.ns, pa, pat));
-            if (pd > 0.5 && pdt > Z90) disagree.add(new ConsensusStatement(tid, c.nd, c.ns, pd, pdt));
+            if (mx.zeroedCol[j]) continue;
+            int na = c.na[j], nd = c.nd[j], ns = c.ns[j];
+            double pa = (na + 1.0) / (ns + 2.0), pd = (nd + 1.0) / (ns + 2.0);
+            double pat = propTest(na, ns), pdt = propTest(nd, ns);
+            if (pa > 0.5 && pat > Z90) agree.add(new ConsensusStatement(tid, na, ns, pa, pat));
+            if (pd > 0.5 && pdt > Z90) disagree.add(new ConsensusStatement(tid, nd, ns, pd, pdt));
         }
         Comparator<ConsensusStatement> byStrength = Comparator.comparingDouble((ConsensusStatement s) -> s.pSuccess() * s.pTest()).reversed();
         agree.sort(byStrength);
@@ -328,17 +315,14 @@ public final class OpinionEngine {
     }
 
     static List<Uncertain> uncertain(Matrix mx, OpinionInput input) {
+        var all = new ArrayList<Integer>();
+        for (int i = 0; i < mx.n; i++) all.add(i);
+        ColumnCounts c = mx.counts(all);
         var out = new ArrayList<Uncertain>();
         for (int j = 0; j < mx.m; j++) {
             int tid = input.statements().get(j);
-            if (input.zeroed(tid)) continue;
-            int passes = 0, seen = 0;
-            for (int i = 0; i < mx.n; i++) {
-                double v = mx.raw[i][j];
-                if (Double.isNaN(v)) continue;
-                seen++;
-                if (v == 0) passes++;
-            }
+            if (mx.zeroedCol[j]) continue;
+            int seen = c.ns[j], passes = seen - c.na[j] - c.nd[j];
             if (seen > 0 && (double) passes / seen > 0.3) out.add(new Uncertain(tid, passes, seen, (double) passes / seen));
         }
         out.sort(Comparator.comparingDouble((Uncertain u) -> u.passRate() * u.passRate() * u.passes()).reversed()
@@ -352,55 +336,120 @@ public final class OpinionEngine {
      */
     static Map<Integer, Double> priorities(Matrix mx, OpinionInput input, List<Integer> inConvRows, Map<Integer, Double> extremity) {
         var out = new LinkedHashMap<Integer, Double>();
+        ColumnCounts c = mx.counts(inConvRows);
         for (int j = 0; j < mx.m; j++) {
             int tid = input.statements().get(j);
             if (input.meta().contains(tid)) {
                 out.put(tid, META_PRIORITY);
                 continue;
             }
-            Counts c = count(mx, j, inConvRows, false);
-            int passes = c.ns - c.na - c.nd;
-            double p = (passes + 1.0) / (c.ns + 2.0), a = (c.na + 1.0) / (c.ns + 2.0);
+            int ns = c.ns[j], na = c.na[j], passes = ns - na - c.nd[j];
+            double p = (passes + 1.0) / (ns + 2.0), a = (na + 1.0) / (ns + 2.0);
             double importance = (1 - p) * (extremity.get(tid) + 1) * a;
-            double priority = importance * (1 + 8 * Math.pow(2, -c.ns / 5.0));
+            double priority = importance * (1 + 8 * Math.pow(2, -ns / 5.0));
             out.put(tid, priority * priority);
         }
         return out;
     }
 
-    /** The vote matrix in Polis's coding (agree -1, disagree 1, pass 0; NaN unseen), raw and with zeroed columns. */
+    /**
+     * The vote matrix in Polis's coding (agree -1, disagree 1, pass 0), stored sparsely by participant: only votes
+     * cast take memory, so a conversation of 100,000 participants and 5,000 statements fits where a dense matrix
+     * (Polis's) would need gigabytes. Zeroed columns (moderated out, meta) are flagged, not rewritten.
+     */
     static final class Matrix {
         final int n, m;
-        final double[][] raw, zeroed;
+        final int[] rowStart; // row i's votes are at rowStart[i] .. rowStart[i+1]-1
+        final int[] col;
+        final byte[] val;
+        final boolean[] zeroedCol;
         final int[] voted;
 
-        private Matrix(int n, int m) {
+        private Matrix(int n, int m, int[] rowStart, int[] col, byte[] val, boolean[] zeroedCol) {
             this.n = n;
             this.m = m;
-            raw = new double[n][m];
-            zeroed = new double[n][m];
-            voted = new int[n];
+            this.rowStart = rowStart;
+            this.col = col;
+            this.val = val;
+            this.zeroedCol = zeroedCol;
+            this.voted = new int[n];
+            for (int i = 0; i < n; i++) voted[i] = rowStart[i + 1] - rowStart[i];
         }
 
         static Matrix of(OpinionInput input) {
-            var mx = new Matrix(input.participants().size(), input.statements().size());
-            var col = new HashMap<Integer, Integer>();
-            for (int j = 0; j < mx.m; j++) col.put(input.statements().get(j), j);
-            for (int i = 0; i < mx.n; i++) {
-                java.util.Arrays.fill(mx.raw[i], Double.NaN);
+            int n = input.participants().size(), m = input.statements().size();
+            var colOf = new HashMap<Integer, Integer>();
+            for (int j = 0; j < m; j++) colOf.put(input.statements().get(j), j);
+            int[] rowStart = new int[n + 1];
+            int total = 0;
+            for (int i = 0; i < n; i++) total += input.votes().row(input.participants().get(i)).size();
+            int[] col = new int[total];
+            byte[] val = new byte[total];
+            int at = 0;
+            for (int i = 0; i < n; i++) {
+                rowStart[i] = at;
                 for (var e : input.votes().row(input.participants().get(i)).entrySet()) {
-                    Integer j = col.get(e.getKey());
+                    Integer j = colOf.get(e.getKey());
                     if (j == null) continue; // a vote on a statement not in the input is not part of this map
-                    mx.raw[i][j] = e.getValue() == VoteValue.AGREE ? -1 : e.getValue() == VoteValue.DISAGREE ? 1 : 0;
-                    mx.voted[i]++;
-                }
-                for (int j = 0; j < mx.m; j++) {
-                    mx.zeroed[i][j] = input.zeroed(input.statements().get(j)) ? 0 : mx.raw[i][j];
+                    col[at] = j;
+                    val[at] = (byte) (e.getValue() == VoteValue.AGREE ? -1 : e.getValue() == VoteValue.DISAGREE ? 1 : 0);
+                    at++;
                 }
             }
-            return mx;
+            rowStart[n] = at;
+            boolean[] zeroed = new boolean[m];
+            for (int j = 0; j < m; j++) zeroed[j] = input.zeroed(input.statements().get(j));
+            return new Matrix(n, m, rowStart, java.util.Arrays.copyOf(col, at), java.util.Arrays.copyOf(val, at), zeroed);
+        }
+
+        /** Agrees, disagrees and votes seen per statement, over the given participants' raw votes. */
+        ColumnCounts counts(Iterable<Integer> rows) {
+            var c = new ColumnCounts(new int[m], new int[m], new int[m]);
+            for (int i : rows) {
+                for (int q = rowStart[i]; q < rowStart[i + 1]; q++) {
+                    int j = col[q];
+                    c.ns[j]++;
+                    if (val[q] < 0) c.na[j]++;
+                    else if (val[q] > 0) c.nd[j]++;
+                }
+            }
+            return c;
+        }
+
+        /** Dense form (NaN unseen, zeroed columns 0), for nearest-participant imputation on small conversations. */
+        double[][] dense() {
+            double[][] x = new double[n][m];
+            for (int i = 0; i < n; i++) {
+                java.util.Arrays.fill(x[i], Double.NaN);
+                for (int j = 0; j < m; j++) if (zeroedCol[j]) x[i][j] = 0;
+                for (int q = rowStart[i]; q < rowStart[i + 1]; q++) if (!zeroedCol[col[q]]) x[i][col[q]] = val[q];
+            }
+            return x;
+        }
+
+        /** The entries PCA sees: observed votes in columns that are not zeroed. */
+        Pca.Rows pcaRows() {
+            int[] start = new int[n + 1];
+            int count = 0;
+            for (int q = 0; q < col.length; q++) if (!zeroedCol[col[q]]) count++;
+            int[] c = new int[count];
+            double[] v = new double[count];
+            int at = 0;
+            for (int i = 0; i < n; i++) {
+                start[i] = at;
+                for (int q = rowStart[i]; q < rowStart[i + 1]; q++) {
+                    if (zeroedCol[col[q]]) continue;
+                    c[at] = col[q];
+                    v[at++] = val[q];
+                }
+            }
+            start[n] = at;
+            return new Pca.Rows(n, m, start, c, v);
         }
     }
+
+    /** Per statement: agrees, disagrees and votes seen (agree + disagree + pass). */
+    record ColumnCounts(int[] na, int[] nd, int[] ns) { }
 
     static SplittableRandom random(long seed) {
         return new SplittableRandom(seed);

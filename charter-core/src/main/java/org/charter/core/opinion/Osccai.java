@@ -46,15 +46,18 @@ final class Osccai {
         int n = groupOf.size();
         double c = pseudocount(n), threshold = threshold(n);
         var out = new ArrayList<ConstitutionCandidate>();
+        var counts = new TreeMap<Integer, OpinionEngine.ColumnCounts>();
+        members.forEach((g, rows) -> counts.put(g, mx.counts(rows)));
         for (int j = 0; j < mx.m; j++) {
             int tid = input.statements().get(j);
-            if (input.zeroed(tid)) continue;
+            if (mx.zeroedCol[j]) continue;
             double score = 1;
             var support = new TreeMap<Integer, Double>();
             for (var e : members.entrySet()) {
-                OpinionEngine.Counts k = OpinionEngine.count(mx, j, e.getValue(), false);
-                double p = (k.na() + c) / (k.na() + k.nd() + 2 * c);
-                double participation = (double) (k.na() + k.nd()) / e.getValue().size();
+                OpinionEngine.ColumnCounts k = counts.get(e.getKey());
+                int na = k.na()[j], nd = k.nd()[j];
+                double p = (na + c) / (na + nd + 2 * c);
+                double participation = (double) (na + nd) / e.getValue().size();
                 score *= Math.pow(p, participation);
                 support.put(e.getKey(), p);
             }

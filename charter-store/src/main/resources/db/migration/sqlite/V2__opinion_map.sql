@@ -1,0 +1,7 @@
+-- The latest opinion map of each assembly, so the next computation warm-starts from it.
+CREATE TABLE opinion_map (
+    assembly_id   INTEGER PRIMARY KEY REFERENCES assembly (id),
+    last_event_id INTEGER NOT NULL,  -- the newest vote event the map saw
+    computed_at   INTEGER NOT NULL,
+    map_json      TEXT    NOT NULL
+);
