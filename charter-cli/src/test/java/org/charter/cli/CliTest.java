@@ -105,4 +105,37 @@ class CliTest {
         assertThat(r.err().strip()).isEqualTo("charter: " + dir + "/votes.csv, line 3, column vote: expected a whole number, found \"yes\"");
         assertThat(run("assembly", "list", "--data-dir", data.toString()).out()).isEmpty();
     }
+
+    @Test
+    void opinionWithPolissGroupsPrintsTheDocumentedJson() throws IOException {
+        var dir = SharedData.path("polis-golden/25ptpt-3gp-no-strict-with-meta");
+        Run r = run("opinion", dir.toString(), "--json", "--groups-from", dir.resolve("math-pca2.json").toString(), "--bootstrap", "0");
+        assertThat(r.code()).as(r.err()).isZero();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        for (String key : new String[] {"participants", "comments", "inConv", "pca", "groups", "repness", "consensus",
+                "groupAwareConsensus", "priorities", "stability"}) {
+            assertThat(json.has(key)).as(key).isTrue();
+        }
+        assertThat(json.get("participants").asInt()).isEqualTo(27);
+        assertThat(json.get("groups")).hasSize(3);
+        assertThat(json.get("repness").get("0").get(0).get("tid").asInt()).isEqualTo(52); // Polis's own choice
+        assertThat(json.get("pca").get("commentExtremity").has("4")).isTrue();
+    }
+
+    @Test
+    void opinionOfAStoredAssemblyAndItsErrors(@TempDir Path tmp) {
+        Path data = tmp.resolve("data");
+        long id = Long.parseLong(run("assembly", "import-polis", SharedData.polis("brexit-consensus").toString(),
+                "--data-dir", data.toString()).lastLine());
+        Run first = run("opinion", "assembly", Long.toString(id), "--data-dir", data.toString(), "--bootstrap", "5");
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).contains("Groups:", "Consensus (agree):");
+        Run second = run("opinion", "assembly", Long.toString(id), "--data-dir", data.toString(), "--bootstrap", "5",
+                "--compare", SharedData.polis("brexit-consensus").resolve("participants-votes.csv").toString());
+        assertThat(second.out()).contains("warm-started", "adjusted Rand index");
+        assertThat(run("opinion", "assembly", "x", "--data-dir", data.toString()).code()).isEqualTo(2);
+        assertThat(run("opinion", "assembly", "99", "--data-dir", data.toString()).err().strip()).isEqualTo("charter: assembly 99 does not exist");
+        assertThat(run("opinion", tmp.resolve("nowhere").toString()).code()).isEqualTo(1);
+        assertThat(run("opinion", tmp.toString(), "--imputation", "median").code()).isEqualTo(2);
+    }
 }

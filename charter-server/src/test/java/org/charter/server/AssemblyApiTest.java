@@ -170,4 +170,30 @@ class AssemblyApiTest {
         assertThat(opened.json().get("settings").get("participantsMaySubmit").asBoolean()).isTrue();
         assertThat(http.post("/api/assemblies/" + id + "/statements", "{\"text\":\"mine\",\"authorId\":0}").status()).isEqualTo(201);
     }
+
+    @Test
+    void theOpinionMapOfAStoredAssemblyIsServedSavedAndWarmStarted() {
+        var db = TestDatabases.open(StoreKind.SQLITE);
+        try (var demo = CharterServer.create(new ServerConfig("127.0.0.1", 0, 200, Duration.ofSeconds(5)), db, Clock.systemUTC())) {
+            CharterServer.loadDemoIfEmpty(db, Clock.systemUTC());
+            demo.start();
+            var http = new Http(demo.baseUrl());
+            var first = http.get("/api/assemblies/1/opinion?groups=2&seed=4");
+            assertThat(first.status()).as(first.body()).isEqualTo(200);
+            var json = first.json();
+            assertThat(json.get("participants").asInt()).isEqualTo(10);
+            assertThat(json.get("groups")).hasSize(2);
+            assertThat(json.get("inConv")).hasSize(10);
+            assertThat(json.get("pca").get("components")).hasSize(2);
+            assertThat(json.get("repness").has("0")).isTrue();
+            assertThat(json.get("stability").get("seed").asLong()).isEqualTo(4);
+            long saved = db.read(h -> h.createQuery("SELECT COUNT(*) FROM opinion_map WHERE assembly_id = 1").mapTo(Long.class).one());
+            assertThat(saved).isEqualTo(1);
+            var again = http.get("/api/assemblies/1/opinion?groups=2&seed=4").json().get("groups"); // warm-started
+            for (int g = 0; g < 2; g++) assertThat(again.get(g).get("members")).isEqualTo(json.get("groups").get(g).get("members"));
+            assertThat(http.get("/api/assemblies/1/opinion?groups=zero").json().get("field").asText()).isEqualTo("groups");
+            assertThat(http.get("/api/assemblies/1/opinion?imputation=median").status()).isEqualTo(400);
+            assertThat(http.get("/api/assemblies/77/opinion").status()).isEqualTo(404);
+        }
+    }
 }
