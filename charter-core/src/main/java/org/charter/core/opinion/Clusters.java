@@ -23,7 +23,7 @@ record Clusters(List<Integer> baseOf, List<double[]> baseCenters, List<Group> gr
 
     static Clusters of(double[][] points, List<Integer> pids, OpinionOptions options, OpinionInput input) {
         if (options.givenGroups() != null) return given(points, pids, options.givenGroups(), input);
-        int distinct = KMeans.firstDistinct(points, Integer.MAX_VALUE).length;
+        int distinct = KMeans.distinctCount(points);
         if (points.length < 2 || distinct < 2) {
             return none(pids, "too few participants to cluster (" + points.length + " clustered, " + distinct + " distinct positions)");
         }
@@ -131,7 +131,7 @@ record Clusters(List<Integer> baseOf, List<double[]> baseCenters, List<Group> gr
         for (int b = 0; b < resamples; b++) {
             double[][] sample = new double[n][];
             for (int r = 0; r < n; r++) sample[r] = points[random.nextInt(n)];
-            int distinct = KMeans.firstDistinct(sample, Integer.MAX_VALUE).length;
+            int distinct = KMeans.distinctCount(sample);
             KMeans.Result base = KMeans.cluster(sample, null, Math.min(OpinionEngine.BASE_CLUSTERS, distinct), null, 100, 0.01);
             double[] weights = new double[base.k()];
             for (int a : base.assignment()) weights[a]++;

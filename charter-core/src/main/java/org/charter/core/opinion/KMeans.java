@@ -75,6 +75,17 @@ public final class KMeans {
         return out.toArray(new double[0][]);
     }
 
+    /** How many distinct points there are (hashing, so that a large conversation is not compared pair by pair). */
+    static int distinctCount(double[][] points) {
+        var seen = new java.util.HashSet<java.util.List<Double>>();
+        for (double[] p : points) {
+            var key = new ArrayList<Double>(p.length);
+            for (double d : p) key.add(d == 0.0 ? 0.0 : d); // -0.0 and 0.0 are the same position
+            seen.add(key);
+        }
+        return seen.size();
+    }
+
     static void assign(double[][] points, double[][] centers, int[] assignment) {
         for (int i = 0; i < points.length; i++) {
             int best = 0;

@@ -80,9 +80,7 @@ public final class OpinionEngine {
         Map<Integer, Integer> groupOf = clusters.groupOf();
         var repness = repness(mx, input, groupOf);
         var consensus = consensus(mx, input);
-        var gac = GroupInformedConsensus.of(input.votes(), groupOf);
-        for (int tid : input.statements()) gac.putIfAbsent(tid, Math.pow(0.5, clusters.groups().size()));
-        if (clusters.groups().isEmpty()) gac.clear();
+        var gac = groupAwareConsensus(mx, input, clusters.groups());
         var priorities = priorities(mx, input, inConvRows, extremity);
         var uncertain = uncertain(mx, input);
         Stability stability = options.bootstrap() > 0 && options.givenGroups() == null && clusters.groups().size() >= 2
@@ -292,6 +290,27 @@ public final class OpinionEngine {
 
     // ---- consensus, uncertainty, priorities ----------------------------------------------------------------------
 
+    /**
+     * Group-aware consensus: per statement, the product over groups of (agrees + 1) / (votes + 2), raw votes of the
+     * groups' members (see {@link GroupInformedConsensus}, which computes the same from a vote matrix).
+     */
+    static Map<Integer, Double> groupAwareConsensus(Matrix mx, OpinionInput input, List<Group> groups) {
+        var out = new LinkedHashMap<Integer, Double>();
+        if (groups.isEmpty()) return out;
+        var rowOf = new HashMap<Integer, Integer>();
+        for (int i = 0; i < mx.n; i++) rowOf.put(input.participants().get(i), i);
+        double[] product = new double[mx.m];
+        java.util.Arrays.fill(product, 1.0);
+        for (Group g : groups) {
+            var rows = new ArrayList<Integer>();
+            for (int pid : g.members()) if (rowOf.containsKey(pid)) rows.add(rowOf.get(pid));
+            ColumnCounts c = mx.counts(rows);
+            for (int j = 0; j < mx.m; j++) product[j] *= (c.na[j] + 1.0) / (c.ns[j] + 2.0);
+        }
+        for (int j = 0; j < mx.m; j++) out.put(input.statements().get(j), product[j]);
+        return out;
+    }
+
     static Consensus consensus(Matrix mx, OpinionInput input) {
         var all = new ArrayList<Integer>();
         for (int i = 0; i < mx.n; i++) all.add(i);
@@ -378,6 +397,14 @@ public final class OpinionEngine {
 
         static Matrix of(OpinionInput input) {
             int n = input.participants().size(), m = input.statements().size();
+            if (input.compact() != null) {
+                var c = input.compact();
+                byte[] polis = new byte[c.val().length];
+                for (int q = 0; q < polis.length; q++) polis[q] = (byte) -c.val()[q]; // Polis's coding: agree -1
+                boolean[] zeroed = new boolean[m];
+                for (int j = 0; j < m; j++) zeroed[j] = input.zeroed(input.statements().get(j));
+                return new Matrix(n, m, c.start(), c.col(), polis, zeroed);
+            }
             var colOf = new HashMap<Integer, Integer>();
             for (int j = 0; j < m; j++) colOf.put(input.statements().get(j), j);
             int[] rowStart = new int[n + 1];

@@ -18,7 +18,20 @@ import org.charter.core.assembly.VoteMatrix;
  * the latest votes, and which statements Polis "zeroes": those moderated out and meta statements.
  */
 public record OpinionInput(List<Integer> participants, List<Integer> statements, VoteMatrix votes,
-                           Set<Integer> moderatedOut, Set<Integer> meta, History history) {
+                           Set<Integer> moderatedOut, Set<Integer> meta, History history, CompactVotes compact) {
+    /**
+     * Latest votes as primitive arrays, for conversations too large for {@link VoteMatrix}'s maps: participant row i
+     * (in {@code participants} order) holds statement columns col[start[i]..start[i+1]) with votes val[...] coded
+     * +1 agree, -1 disagree, 0 pass (as in Polis's exports).
+     */
+    public record CompactVotes(int[] start, int[] col, byte[] val) { }
+
+    /** An input given as compact votes (no history): for generated or very large conversations. */
+    public static OpinionInput compact(List<Integer> participants, List<Integer> statements, CompactVotes votes,
+                                       Set<Integer> moderatedOut, Set<Integer> meta) {
+        if (votes.start().length != participants.size() + 1) throw new IllegalArgumentException("start must have one entry per participant, plus one");
+        return new OpinionInput(participants, statements, VoteMatrix.of(Map.of()), moderatedOut, meta, null, votes);
+    }
     /**
      * When things happened, for Polis's "once in, always in" rule: the vote events in time order and each statement's
      * creation time. Absent (null) when only the latest votes are known.
@@ -60,7 +73,7 @@ public record OpinionInput(List<Integer> participants, List<Integer> statements,
         var events = new ArrayList<>(snapshot.votes());
         events.sort(java.util.Comparator.comparing(VoteEvent::at)); // stable: ties keep storage order
         return new OpinionInput(new ArrayList<>(matrix.participants()), new ArrayList<>(tids), matrix, out, meta,
-                new History(events, created));
+                new History(events, created), null);
     }
 
     /** Whether the statement's column is zeroed (moderated out or meta). */

@@ -166,7 +166,7 @@ class PolisGoldenTest {
         }
         Map<Integer, Double> computed = ours;
         priorities.fields().forEachRemaining(e -> assertThat(computed.get(Integer.parseInt(e.getKey())))
-                .as("priority of %s", e.getKey()).isCloseTo(e.getValue().asDouble(), within(1e-9)));
+                .as("priority of %s", e.getKey()).isCloseTo(e.getValue().asDouble(), within(1e-7 * Math.max(1, e.getValue().asDouble()))));
     }
 
     static List<Integer> ints(JsonNode array) {
