@@ -53,7 +53,8 @@ public final class OpinionEngine {
         Pca.Rows forPca = options.imputation() == OpinionOptions.Imputation.NEAREST
                 ? Pca.Rows.dense(Imputer.nearest(mx.dense())) : mx.pcaRows();
         double[][] previousComps = options.previous() == null ? null : aligned(options.previous(), input.statements());
-        Pca.Result pca = Pca.compute(forPca, options.components(), previousComps);
+        // An update warm-started from a previous map needs far fewer iterations, and stops at 1e-7 instead of 1e-10.
+        Pca.Result pca = Pca.compute(forPca, options.components(), previousComps, previousComps == null ? 1e-10 : 1e-7);
         double[][] proj = projections(mx, pca);
 
         var participantProjection = new LinkedHashMap<Integer, double[]>();
@@ -78,14 +79,15 @@ public final class OpinionEngine {
         Clusters clusters = Clusters.of(points, inConv, options, input);
 
         Map<Integer, Integer> groupOf = clusters.groupOf();
-        var repness = repness(mx, input, groupOf);
-        var consensus = consensus(mx, input);
-        var gac = groupAwareConsensus(mx, input, clusters.groups());
+        Tallies tallies = Tallies.of(mx, input, groupOf);
+        var repness = repness(mx, input, tallies);
+        var consensus = consensus(mx, input, tallies.all());
+        var gac = groupAwareConsensus(mx, input, tallies);
         var priorities = priorities(mx, input, inConvRows, extremity);
-        var uncertain = uncertain(mx, input);
+        var uncertain = uncertain(mx, input, tallies.all());
         Stability stability = options.bootstrap() > 0 && options.givenGroups() == null && clusters.groups().size() >= 2
                 ? Clusters.stability(points, inConv, clusters, options, input) : null;
-        var constitution = Osccai.candidates(mx, input, groupOf);
+        var constitution = Osccai.candidates(mx, input, tallies);
 
         return new OpinionMap(n, m, inConv, pcaView, clusters.baseOf(), clusters.baseCenters(), clusters.groups(),
                 clusters.choice(), repness, consensus, gac, uncertain, priorities, stability, constitution);
@@ -222,33 +224,22 @@ public final class OpinionEngine {
         }
     }
 
-    static Map<Integer, List<Repness>> repness(Matrix mx, OpinionInput input, Map<Integer, Integer> groupOf) {
-        var rowOf = new HashMap<Integer, Integer>();
-        for (int i = 0; i < mx.n; i++) rowOf.put(input.participants().get(i), i);
-        var members = new TreeMap<Integer, List<Integer>>();
-        groupOf.forEach((pid, g) -> {
-            Integer row = rowOf.get(pid);
-            if (row != null) members.computeIfAbsent(g, x -> new ArrayList<>()).add(row);
-        });
+    static Map<Integer, List<Repness>> repness(Matrix mx, OpinionInput input, Tallies tallies) {
         var out = new TreeMap<Integer, List<Repness>>();
-        for (var entry : members.entrySet()) {
-            int g = entry.getKey();
-            var rest = new ArrayList<Integer>();
-            members.forEach((h, rows) -> {
-                if (h != g) rest.addAll(rows);
-            });
+        for (var entry : tallies.byGroup().entrySet()) {
             var stats = new ArrayList<Stat>();
-            ColumnCounts in = mx.counts(entry.getValue()), other = mx.counts(rest);
+            ColumnCounts in = entry.getValue(), all = tallies.grouped();
             for (int j = 0; j < mx.m; j++) {
                 int tid = input.statements().get(j);
                 if (mx.zeroedCol[j]) continue;
-                int na = in.na[j], nd = in.nd[j], ns = in.ns[j], ona = other.na[j], ond = other.nd[j], ons = other.ns[j];
+                int na = in.na[j], nd = in.nd[j], ns = in.ns[j];
+                int ona = all.na[j] - na, ond = all.nd[j] - nd, ons = all.ns[j] - ns; // everyone grouped but g
                 double pa = (na + 1.0) / (ns + 2.0), pd = (nd + 1.0) / (ns + 2.0);
                 double ra = pa / ((1.0 + ona) / (2.0 + ons)), rd = pd / ((1.0 + ond) / (2.0 + ons));
                 stats.add(new Stat(tid, na, nd, ns, pa, pd, propTest(na, ns), propTest(nd, ns), ra, rd,
                         twoPropTest(na, ona, ns, ons), twoPropTest(nd, ond, ns, ons)));
             }
-            out.put(g, select(stats));
+            out.put(entry.getKey(), select(stats));
         }
         return out;
     }
@@ -294,29 +285,58 @@ public final class OpinionEngine {
      * Group-aware consensus: per statement, the product over groups of (agrees + 1) / (votes + 2), raw votes of the
      * groups' members (see {@link GroupInformedConsensus}, which computes the same from a vote matrix).
      */
-    static Map<Integer, Double> groupAwareConsensus(Matrix mx, OpinionInput input, List<Group> groups) {
+    static Map<Integer, Double> groupAwareConsensus(Matrix mx, OpinionInput input, Tallies tallies) {
         var out = new LinkedHashMap<Integer, Double>();
-        if (groups.isEmpty()) return out;
-        var rowOf = new HashMap<Integer, Integer>();
-        for (int i = 0; i < mx.n; i++) rowOf.put(input.participants().get(i), i);
-        double[] product = new double[mx.m];
-        java.util.Arrays.fill(product, 1.0);
-        for (Group g : groups) {
-            var rows = new ArrayList<Integer>();
-            for (int pid : g.members()) if (rowOf.containsKey(pid)) rows.add(rowOf.get(pid));
-            ColumnCounts c = mx.counts(rows);
-            for (int j = 0; j < mx.m; j++) product[j] *= (c.na[j] + 1.0) / (c.ns[j] + 2.0);
+        if (tallies.byGroup().isEmpty()) return out;
+        for (int j = 0; j < mx.m; j++) {
+            double product = 1.0;
+            for (ColumnCounts c : tallies.byGroup().values()) product *= (c.na[j] + 1.0) / (c.ns[j] + 2.0);
+            out.put(input.statements().get(j), product);
         }
-        for (int j = 0; j < mx.m; j++) out.put(input.statements().get(j), product[j]);
         return out;
     }
 
-    static Consensus consensus(Matrix mx, OpinionInput input) {
-        var all = new ArrayList<Integer>();
-        for (int i = 0; i < mx.n; i++) all.add(i);
+    /**
+     * Vote counts per statement, taken in one pass over the votes: over everyone, per group, and over everyone
+     * grouped (so that "the rest" of a group is a subtraction, not another pass).
+     */
+    record Tallies(ColumnCounts all, Map<Integer, ColumnCounts> byGroup, ColumnCounts grouped, Map<Integer, Integer> sizes) {
+        static Tallies of(Matrix mx, OpinionInput input, Map<Integer, Integer> groupOf) {
+            var ids = new TreeSet<>(groupOf.values());
+            var index = new HashMap<Integer, Integer>();
+            for (int g : ids) index.put(g, index.size());
+            int[] label = new int[mx.n];
+            for (int i = 0; i < mx.n; i++) {
+                Integer g = groupOf.get(input.participants().get(i));
+                label[i] = g == null ? -1 : index.get(g);
+            }
+            int groups = ids.size();
+            ColumnCounts all = ColumnCounts.empty(mx.m), grouped = ColumnCounts.empty(mx.m);
+            ColumnCounts[] per = new ColumnCounts[groups];
+            for (int g = 0; g < groups; g++) per[g] = ColumnCounts.empty(mx.m);
+            for (int i = 0; i < mx.n; i++) {
+                ColumnCounts mine = label[i] < 0 ? null : per[label[i]];
+                for (int q = mx.rowStart[i]; q < mx.rowStart[i + 1]; q++) {
+                    int j = mx.col[q];
+                    byte v = mx.val[q];
+                    all.add(j, v);
+                    if (mine != null) {
+                        mine.add(j, v);
+                        grouped.add(j, v);
+                    }
+                }
+            }
+            var byGroup = new TreeMap<Integer, ColumnCounts>();
+            for (int g : ids) byGroup.put(g, per[index.get(g)]);
+            var sizes = new TreeMap<Integer, Integer>();
+            for (int i = 0; i < mx.n; i++) if (label[i] >= 0) sizes.merge(groupOf.get(input.participants().get(i)), 1, Integer::sum);
+            return new Tallies(all, byGroup, grouped, sizes);
+        }
+    }
+
+    static Consensus consensus(Matrix mx, OpinionInput input, ColumnCounts c) {
         var agree = new ArrayList<ConsensusStatement>();
         var disagree = new ArrayList<ConsensusStatement>();
-        ColumnCounts c = mx.counts(all);
         for (int j = 0; j < mx.m; j++) {
             int tid = input.statements().get(j);
             if (mx.zeroedCol[j]) continue;
@@ -333,10 +353,7 @@ public final class OpinionEngine {
                 List.copyOf(disagree.subList(0, Math.min(5, disagree.size()))));
     }
 
-    static List<Uncertain> uncertain(Matrix mx, OpinionInput input) {
-        var all = new ArrayList<Integer>();
-        for (int i = 0; i < mx.n; i++) all.add(i);
-        ColumnCounts c = mx.counts(all);
+    static List<Uncertain> uncertain(Matrix mx, OpinionInput input, ColumnCounts c) {
         var out = new ArrayList<Uncertain>();
         for (int j = 0; j < mx.m; j++) {
             int tid = input.statements().get(j);
@@ -431,15 +448,8 @@ public final class OpinionEngine {
 
         /** Agrees, disagrees and votes seen per statement, over the given participants' raw votes. */
         ColumnCounts counts(Iterable<Integer> rows) {
-            var c = new ColumnCounts(new int[m], new int[m], new int[m]);
-            for (int i : rows) {
-                for (int q = rowStart[i]; q < rowStart[i + 1]; q++) {
-                    int j = col[q];
-                    c.ns[j]++;
-                    if (val[q] < 0) c.na[j]++;
-                    else if (val[q] > 0) c.nd[j]++;
-                }
-            }
+            var c = ColumnCounts.empty(m);
+            for (int i : rows) for (int q = rowStart[i]; q < rowStart[i + 1]; q++) c.add(col[q], val[q]);
             return c;
         }
 
@@ -476,7 +486,17 @@ public final class OpinionEngine {
     }
 
     /** Per statement: agrees, disagrees and votes seen (agree + disagree + pass). */
-    record ColumnCounts(int[] na, int[] nd, int[] ns) { }
+    record ColumnCounts(int[] na, int[] nd, int[] ns) {
+        static ColumnCounts empty(int m) {
+            return new ColumnCounts(new int[m], new int[m], new int[m]);
+        }
+
+        void add(int j, byte polisVote) {
+            ns[j]++;
+            if (polisVote < 0) na[j]++;
+            else if (polisVote > 0) nd[j]++;
+        }
+    }
 
     static SplittableRandom random(long seed) {
         return new SplittableRandom(seed);

@@ -2,9 +2,7 @@ package org.charter.core.opinion;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 import org.charter.core.opinion.OpinionMap.ConstitutionCandidate;
@@ -34,34 +32,23 @@ final class Osccai {
         return Math.log(x) / Math.log(2);
     }
 
-    static List<ConstitutionCandidate> candidates(OpinionEngine.Matrix mx, OpinionInput input, Map<Integer, Integer> groupOf) {
-        if (groupOf.isEmpty()) return List.of();
-        var rowOf = new HashMap<Integer, Integer>();
-        for (int i = 0; i < mx.n; i++) rowOf.put(input.participants().get(i), i);
-        var members = new TreeMap<Integer, List<Integer>>();
-        groupOf.forEach((pid, g) -> {
-            Integer row = rowOf.get(pid);
-            if (row != null) members.computeIfAbsent(g, x -> new ArrayList<>()).add(row);
-        });
-        int n = groupOf.size();
+    static List<ConstitutionCandidate> candidates(OpinionEngine.Matrix mx, OpinionInput input, OpinionEngine.Tallies tallies) {
+        if (tallies.byGroup().isEmpty()) return List.of();
+        int n = tallies.sizes().values().stream().mapToInt(Integer::intValue).sum();
         double c = pseudocount(n), threshold = threshold(n);
         var out = new ArrayList<ConstitutionCandidate>();
-        var counts = new TreeMap<Integer, OpinionEngine.ColumnCounts>();
-        members.forEach((g, rows) -> counts.put(g, mx.counts(rows)));
         for (int j = 0; j < mx.m; j++) {
-            int tid = input.statements().get(j);
             if (mx.zeroedCol[j]) continue;
             double score = 1;
             var support = new TreeMap<Integer, Double>();
-            for (var e : members.entrySet()) {
-                OpinionEngine.ColumnCounts k = counts.get(e.getKey());
-                int na = k.na()[j], nd = k.nd()[j];
+            for (var e : tallies.byGroup().entrySet()) {
+                int na = e.getValue().na()[j], nd = e.getValue().nd()[j];
                 double p = (na + c) / (na + nd + 2 * c);
-                double participation = (double) (na + nd) / e.getValue().size();
+                double participation = (double) (na + nd) / tallies.sizes().get(e.getKey());
                 score *= Math.pow(p, participation);
                 support.put(e.getKey(), p);
             }
-            if (score >= threshold) out.add(new ConstitutionCandidate(tid, score, threshold, support));
+            if (score >= threshold) out.add(new ConstitutionCandidate(input.statements().get(j), score, threshold, support));
         }
         out.sort(Comparator.comparingDouble(ConstitutionCandidate::score).reversed().thenComparingInt(ConstitutionCandidate::tid));
         return out;

@@ -50,6 +50,14 @@ public final class Pca {
      * @param previous components of an earlier map to start from (warm start), or null
      */
     public static Result compute(Rows x, int k, double[][] previous) {
+        return compute(x, k, previous, 1e-10);
+    }
+
+    /**
+     * As {@link #compute(Rows, int, double[][])}, stopping when the leading k vectors change by less than
+     * {@code tolerance} in one iteration.
+     */
+    public static Result compute(Rows x, int k, double[][] previous, double tolerance) {
         int n = x.n(), m = x.m();
         double[] sum = new double[m];
         int[] count = new int[m];
@@ -99,7 +107,7 @@ public final class Pca {
             double[][] wRot = rotate(w, u);
             double delta = ritz == null ? Double.POSITIVE_INFINITY : change(ritz, next, k);
             ritz = next;
-            if (delta < 1e-10) break;
+            if (delta < tolerance) break;
             q = wRot;
             orthonormalise(q);
         }
