@@ -63,6 +63,9 @@ final class OpinionCommand implements Callable<Integer> {
             description = "How unseen statements are filled before PCA: column-mean (Polis) or nearest (OSCCAI). Default: ${DEFAULT-VALUE}.")
     String imputation;
 
+    @Option(names = "--components", defaultValue = "2", description = "Principal components (default: ${DEFAULT-VALUE}, as Polis).")
+    int components;
+
     @Option(names = "--bootstrap", defaultValue = "50", description = "Resamples for group stability, 0 to skip (default: ${DEFAULT-VALUE}).")
     int bootstrap;
 
@@ -113,7 +116,8 @@ final class OpinionCommand implements Callable<Integer> {
     }
 
     private OpinionOptions options() {
-        OpinionOptions o = OpinionOptions.polis().withSeed(seed);
+        if (components < 1 || components > 10) throw new UsageException("--components must be 1 to 10");
+        OpinionOptions o = new OpinionOptions(components, null, null, OpinionOptions.Imputation.COLUMN_MEAN, seed, 50, null);
         if (bootstrap < 0) throw new UsageException("--bootstrap must not be negative");
         o = o.withBootstrap(bootstrap);
         if (groups != null) {
@@ -142,7 +146,9 @@ final class OpinionCommand implements Callable<Integer> {
                     map.stability().meanAdjustedRand(), map.stability().resamples(), map.stability().seed());
         }
         for (OpinionMap.Group g : map.groups()) {
-            out.printf("%nGroup %d: %d participants. Stands for:%n", g.id(), g.members().size());
+            var subs = map.subgroups().getOrDefault(g.id(), List.of());
+            out.printf("%nGroup %d: %d participants%s. Stands for:%n", g.id(), g.members().size(), subs.isEmpty() ? ""
+                    : " (subgroups of " + subs.stream().map(sg -> Integer.toString(sg.members().size())).collect(java.util.stream.Collectors.joining(", ")) + ")");
             for (OpinionMap.Repness r : map.repness().getOrDefault(g.id(), List.of())) {
                 out.printf("  %-8s %3.0f%% of %d  [%d] %s%n", r.repfulFor(), 100 * (double) r.nSuccess() / Math.max(1, r.nTrials()),
                         r.nTrials(), r.tid(), shorten(text.get(r.tid())));

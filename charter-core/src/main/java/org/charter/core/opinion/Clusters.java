@@ -21,6 +21,50 @@ import org.charter.core.opinion.OpinionMap.Stability;
 record Clusters(List<Integer> baseOf, List<double[]> baseCenters, List<Group> groups, GroupChoice choice,
                 Map<Integer, Integer> groupOf, int[] baseAssignment, int[] groupOfBase) {
 
+    /**
+     * Polis's subgroups: within each group, the same choice again over the group's own base clusters (weighted
+     * k-means of their centres, k from 2 to min(5, 2 + base clusters / 12), by silhouette). A group with fewer
+     * than two base clusters does not divide.
+     */
+    Map<Integer, List<Group>> subgroups(double[][] points, List<Integer> pids) {
+        var out = new TreeMap<Integer, List<Group>>();
+        if (baseAssignment.length == 0) return out;
+        for (Group g : groups) {
+            var bases = new ArrayList<Integer>();
+            for (int b = 0; b < groupOfBase.length; b++) if (groupOfBase[b] == g.id()) bases.add(b);
+            if (bases.size() < 2) continue;
+            double[][] centers = new double[bases.size()][];
+            double[] weights = new double[bases.size()];
+            var local = new HashMap<Integer, Integer>();
+            for (int q = 0; q < bases.size(); q++) {
+                centers[q] = baseCenters.get(bases.get(q));
+                local.put(bases.get(q), q);
+            }
+            for (int a : baseAssignment) if (local.containsKey(a)) weights[local.get(a)]++;
+            KMeans.Result best = null;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (int k = 2; k <= Math.min(Math.min(OpinionEngine.MAX_GROUPS, 2 + bases.size() / 12), bases.size()); k++) {
+                KMeans.Result r = KMeans.cluster(centers, weights, k, null, 20, 1e-9);
+                double score = KMeans.silhouette(centers, r.assignment(), r.k());
+                if (r.k() >= 2 && score > bestScore) {
+                    bestScore = score;
+                    best = r;
+                }
+            }
+            if (best == null) continue;
+            var members = new TreeMap<Integer, List<Integer>>();
+            for (int r = 0; r < points.length; r++) {
+                Integer q = local.get(baseAssignment[r]);
+                if (q != null) members.computeIfAbsent(best.assignment()[q], x -> new ArrayList<>()).add(pids.get(r));
+            }
+            var list = new ArrayList<Group>();
+            double[][] subCenters = best.centers();
+            members.forEach((sg, ms) -> list.add(new Group(sg, ms.stream().sorted().toList(), subCenters[sg])));
+            out.put(g.id(), list);
+        }
+        return out;
+    }
+
     static Clusters of(double[][] points, List<Integer> pids, OpinionOptions options, OpinionInput input) {
         if (options.givenGroups() != null) return given(points, pids, options.givenGroups(), input);
         int distinct = KMeans.distinctCount(points);

@@ -90,7 +90,7 @@ public final class OpinionEngine {
         var constitution = Osccai.candidates(mx, input, tallies);
 
         return new OpinionMap(n, m, inConv, pcaView, clusters.baseOf(), clusters.baseCenters(), clusters.groups(),
-                clusters.choice(), repness, consensus, gac, uncertain, priorities, stability, constitution);
+                clusters.choice(), clusters.subgroups(points, inConv), repness, consensus, gac, uncertain, priorities, stability, constitution);
     }
 
     /** The previous map's components re-indexed onto this input's statements (new statements start at 0). */

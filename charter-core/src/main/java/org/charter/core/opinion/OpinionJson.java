@@ -44,6 +44,16 @@ public final class OpinionJson {
             ints(o.putArray("members"), g.members());
             doubles(o.putArray("center"), g.center());
         }
+        ObjectNode subgroups = root.putObject("subgroups");
+        map.subgroups().forEach((g, list) -> {
+            ArrayNode a = subgroups.putArray(g.toString());
+            for (OpinionMap.Group sg : list) {
+                ObjectNode o = a.addObject();
+                o.put("id", sg.id());
+                ints(o.putArray("members"), sg.members());
+                doubles(o.putArray("center"), sg.center());
+            }
+        });
         ObjectNode choice = root.putObject("groupChoice");
         choice.put("chosen", map.groupChoice().chosen());
         choice.put("reason", map.groupChoice().reason());
@@ -122,7 +132,7 @@ public final class OpinionJson {
         var pca = new OpinionMap.PcaView(statements, doubleArray(json.path("pca").path("center")), comps.toArray(new double[0][]),
                 Map.of(), Map.of(), Map.of());
         return new OpinionMap(json.path("participants").asInt(), json.path("comments").asInt(), inConv, pca, List.of(), base,
-                List.of(), new OpinionMap.GroupChoice(Map.of(), 0, "saved"), Map.of(),
+                List.of(), new OpinionMap.GroupChoice(Map.of(), 0, "saved"), Map.of(), Map.of(),
                 new OpinionMap.Consensus(List.of(), List.of()), Map.of(), List.of(), Map.of(), null, List.of());
     }
 

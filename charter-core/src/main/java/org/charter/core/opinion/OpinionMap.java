@@ -17,6 +17,7 @@ public record OpinionMap(
         List<double[]> baseCenters,
         List<Group> groups,
         GroupChoice groupChoice,
+        Map<Integer, List<Group>> subgroups,     // per group id: its subgroups (ids local to the group), when it divides
         Map<Integer, List<Repness>> repness,
         Consensus consensus,
         Map<Integer, Double> groupAwareConsensus,

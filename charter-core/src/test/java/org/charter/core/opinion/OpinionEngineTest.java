@@ -64,6 +64,11 @@ class OpinionEngineTest {
             assertThat(top.repfulFor()).isEqualTo("agree");
             assertThat(top.tid() < 10).isEqualTo(campA);
         }
+        // Subgroups: each camp is uniform, but the procedure still reports how it would divide, within the camp.
+        map.subgroups().forEach((g, subs) -> {
+            var inGroup = map.groups().stream().filter(x -> x.id() == g).findFirst().orElseThrow().members();
+            assertThat(subs.stream().flatMap(sg -> sg.members().stream()).sorted().toList()).isEqualTo(inGroup);
+        });
         // Nothing is shared by both camps, so nothing passes OSCCAI's threshold.
         assertThat(map.constitution()).isEmpty();
     }
