@@ -7,7 +7,10 @@ import org.charter.core.opinion.OpinionOptions;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 
-/** GET /api/assemblies/{id}/opinion: the assembly's opinion map, in the JSON that `charter opinion --json` prints. */
+/**
+ * GET /api/assemblies/{id}/opinion: the assembly's opinion map, in the JSON that `charter opinion --json` prints;
+ * served from the saved map while no vote has arrived since, recomputed (warm-started) otherwise.
+ */
 final class OpinionApi {
     private final OpinionService service;
 
@@ -22,7 +25,7 @@ final class OpinionApi {
     private void opinion(Context ctx) {
         long id = number(ctx.pathParam("assemblyId"), "assemblyId", 0, Long.MAX_VALUE);
         OpinionOptions options = options(ctx);
-        ctx.contentType("application/json").result(service.compute(id, options).json().toString());
+        ctx.contentType("application/json").result(service.json(id, options).toString());
     }
 
     /** Query parameters: seed, groups (1..20), bootstrap (0..1000), imputation (column-mean | nearest). */

@@ -33,6 +33,35 @@ public final class OpinionService {
     /** What a computation gives: the map, its JSON, and the snapshot it was computed from (for statement texts). */
     public record Computed(OpinionMap map, ObjectNode json, AssemblySnapshot snapshot, boolean warmStarted) { }
 
+    /**
+     * The saved map's JSON when nothing changed since it was computed with these options (no new vote event); the
+     * map is computed afresh otherwise. Statement moderation changes also invalidate it (they change the key's
+     * statement part).
+     */
+    public ObjectNode json(long assemblyId, OpinionOptions options) {
+        assemblies.assembly(assemblyId); // 404 for an unknown assembly
+        var saved = maps.load(assemblyId);
+        if (saved.isPresent() && saved.get().lastEventId() == maps.lastEventId(assemblyId)
+                && saved.get().optionsKey().equals(key(options, assemblyId))) {
+            try {
+                return (ObjectNode) JSON.readTree(saved.get().json());
+            } catch (java.io.IOException e) {
+                // fall through and recompute
+            }
+        }
+        return compute(assemblyId, options).json();
+    }
+
+    /** What determines a map besides the votes: the options, and which statements are zeroed (moderation, meta). */
+    private String key(OpinionOptions o, long assemblyId) {
+        var zeroed = new StringBuilder();
+        for (var s : assemblies.statements(assemblyId)) {
+            if (s.meta() || s.moderation() == org.charter.core.assembly.Moderation.REJECTED) zeroed.append(s.tid()).append(',');
+        }
+        return "components=" + o.components() + ";groups=" + o.groups() + ";given=" + (o.givenGroups() == null ? "" : o.givenGroups().hashCode())
+                + ";imputation=" + o.imputation() + ";seed=" + o.seed() + ";bootstrap=" + o.bootstrap() + ";zeroed=" + zeroed;
+    }
+
     public Computed compute(long assemblyId, OpinionOptions options) {
         long lastEvent = maps.lastEventId(assemblyId);
         AssemblySnapshot snapshot = assemblies.snapshot(assemblyId); // 404 for an unknown assembly
@@ -47,7 +76,7 @@ public final class OpinionService {
         }
         OpinionMap map = OpinionEngine.compute(OpinionInput.of(snapshot), previous == null ? options : options.withPrevious(previous));
         ObjectNode json = OpinionJson.toJson(map);
-        maps.save(assemblyId, lastEvent, json.toString());
+        maps.save(assemblyId, lastEvent, key(options, assemblyId), json.toString());
         return new Computed(map, json, snapshot, previous != null);
     }
 }

@@ -189,8 +189,13 @@ class AssemblyApiTest {
             assertThat(json.get("stability").get("seed").asLong()).isEqualTo(4);
             long saved = db.read(h -> h.createQuery("SELECT COUNT(*) FROM opinion_map WHERE assembly_id = 1").mapTo(Long.class).one());
             assertThat(saved).isEqualTo(1);
-            var again = http.get("/api/assemblies/1/opinion?groups=2&seed=4").json().get("groups"); // warm-started
-            for (int g = 0; g < 2; g++) assertThat(again.get(g).get("members")).isEqualTo(json.get("groups").get(g).get("members"));
+            // Nothing changed: the saved map is served as it is.
+            assertThat(http.get("/api/assemblies/1/opinion?groups=2&seed=4").json()).isEqualTo(json);
+            // A new vote: recomputed, warm-started from the saved map; the camps stay.
+            assertThat(http.post("/api/assemblies/1/votes", "{\"participantId\":9,\"statementId\":7,\"vote\":\"agree\"}").status()).isEqualTo(201);
+            var again = http.get("/api/assemblies/1/opinion?groups=2&seed=4").json();
+            assertThat(again).isNotEqualTo(json);
+            for (int g = 0; g < 2; g++) assertThat(again.get("groups").get(g).get("members")).isEqualTo(json.get("groups").get(g).get("members"));
             assertThat(http.get("/api/assemblies/1/opinion?groups=zero").json().get("field").asText()).isEqualTo("groups");
             assertThat(http.get("/api/assemblies/1/opinion?imputation=median").status()).isEqualTo(400);
             assertThat(http.get("/api/assemblies/77/opinion").status()).isEqualTo(404);

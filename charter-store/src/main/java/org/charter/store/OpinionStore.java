@@ -13,19 +13,20 @@ public final class OpinionStore {
         this.clock = clock;
     }
 
-    /** A saved map: the newest vote event it saw, and its JSON. */
-    public record SavedMap(long lastEventId, String json) { }
+    /** A saved map: the newest vote event it saw, the options it was computed with, and its JSON. */
+    public record SavedMap(long lastEventId, String optionsKey, String json) { }
 
     public Optional<SavedMap> load(long assemblyId) {
-        return db.read(h -> h.createQuery("SELECT last_event_id, map_json FROM opinion_map WHERE assembly_id = :a")
-                .bind("a", assemblyId).map((rs, ctx) -> new SavedMap(rs.getLong(1), rs.getString(2))).findOne());
+        return db.read(h -> h.createQuery("SELECT last_event_id, options_key, map_json FROM opinion_map WHERE assembly_id = :a")
+                .bind("a", assemblyId).map((rs, ctx) -> new SavedMap(rs.getLong(1), rs.getString(2), rs.getString(3))).findOne());
     }
 
-    public void save(long assemblyId, long lastEventId, String json) {
-        db.write(h -> h.createUpdate("INSERT INTO opinion_map (assembly_id, last_event_id, computed_at, map_json)"
-                        + " VALUES (:a, :e, :at, :j) ON CONFLICT (assembly_id) DO UPDATE"
-                        + " SET last_event_id = excluded.last_event_id, computed_at = excluded.computed_at, map_json = excluded.map_json")
-                .bind("a", assemblyId).bind("e", lastEventId).bind("at", clock.millis()).bind("j", json).execute());
+    public void save(long assemblyId, long lastEventId, String optionsKey, String json) {
+        db.write(h -> h.createUpdate("INSERT INTO opinion_map (assembly_id, last_event_id, computed_at, options_key, map_json)"
+                        + " VALUES (:a, :e, :at, :o, :j) ON CONFLICT (assembly_id) DO UPDATE"
+                        + " SET last_event_id = excluded.last_event_id, computed_at = excluded.computed_at,"
+                        + " options_key = excluded.options_key, map_json = excluded.map_json")
+                .bind("a", assemblyId).bind("e", lastEventId).bind("at", clock.millis()).bind("o", optionsKey).bind("j", json).execute());
     }
 
     /** The newest vote event of an assembly (0 when it has none). */
