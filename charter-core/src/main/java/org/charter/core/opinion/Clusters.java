@@ -75,7 +75,48 @@ record Clusters(List<Integer> baseOf, List<double[]> baseCenters, List<Group> gr
                 : options.previous().baseCenters().toArray(new double[0][]);
         KMeans.Result base = KMeans.cluster(points, null, Math.min(OpinionEngine.BASE_CLUSTERS, distinct),
                 previousBase, 100, 0.01);
-        return groupsOf(points, pids, base, options.groups());
+        Clusters fresh = groupsOf(points, pids, base, options.groups());
+        return options.previous() == null ? fresh : fresh.relabelledLike(options.previous().groups());
+    }
+
+    /**
+     * The same clustering with group ids taken over from a previous map where the groups overlap (largest overlaps
+     * first), so that an update does not rename "group 0" to "group 1"; new groups take the next free ids.
+     */
+    Clusters relabelledLike(List<Group> previous) {
+        if (previous.isEmpty() || groups.isEmpty()) return this;
+        var before = new HashMap<Integer, Integer>();
+        previous.forEach(g -> g.members().forEach(pid -> before.put(pid, g.id())));
+        record Overlap(int now, int then, int count) { }
+        var overlaps = new ArrayList<Overlap>();
+        for (Group g : groups) {
+            var counts = new HashMap<Integer, Integer>();
+            for (int pid : g.members()) if (before.containsKey(pid)) counts.merge(before.get(pid), 1, Integer::sum);
+            counts.forEach((then, count) -> overlaps.add(new Overlap(g.id(), then, count)));
+        }
+        overlaps.sort(java.util.Comparator.comparingInt(Overlap::count).reversed().thenComparingInt(Overlap::now).thenComparingInt(Overlap::then));
+        var newId = new HashMap<Integer, Integer>();
+        var taken = new java.util.HashSet<Integer>();
+        for (Overlap o : overlaps) {
+            if (newId.containsKey(o.now()) || taken.contains(o.then())) continue;
+            newId.put(o.now(), o.then());
+            taken.add(o.then());
+        }
+        int next = 0;
+        for (Group g : groups) {
+            if (newId.containsKey(g.id())) continue;
+            while (taken.contains(next)) next++;
+            newId.put(g.id(), next);
+            taken.add(next);
+        }
+        var relabelled = new ArrayList<Group>();
+        for (Group g : groups) relabelled.add(new Group(newId.get(g.id()), g.members(), g.center()));
+        relabelled.sort(java.util.Comparator.comparingInt(Group::id));
+        var groupOfNow = new HashMap<Integer, Integer>();
+        groupOf.forEach((pid, g) -> groupOfNow.put(pid, newId.get(g)));
+        int[] base = groupOfBase.clone();
+        for (int b = 0; b < base.length; b++) base[b] = newId.getOrDefault(base[b], base[b]);
+        return new Clusters(baseOf, baseCenters, relabelled, choice, groupOfNow, baseAssignment, base);
     }
 
     private static Clusters groupsOf(double[][] points, List<Integer> pids, KMeans.Result base, Integer forcedK) {
