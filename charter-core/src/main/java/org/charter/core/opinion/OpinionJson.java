@@ -119,8 +119,8 @@ public final class OpinionJson {
     }
 
     /**
-     * The part of a saved map a new computation starts from: who was clustered, the PCA columns and components, and
-     * the base-cluster centres. Other fields are left empty.
+     * The part of a saved map a new computation starts from: who was clustered, the PCA columns and components, the
+     * base-cluster centres and the groups (whose ids an update keeps). Other fields are left empty.
      */
     public static OpinionMap warmStart(JsonNode json) {
         List<Integer> inConv = intList(json.path("inConv"));
@@ -131,8 +131,11 @@ public final class OpinionJson {
         json.path("baseCenters").forEach(c -> base.add(doubleArray(c)));
         var pca = new OpinionMap.PcaView(statements, doubleArray(json.path("pca").path("center")), comps.toArray(new double[0][]),
                 Map.of(), Map.of(), Map.of());
+        var groups = new ArrayList<OpinionMap.Group>();
+        json.path("groups").forEach(g -> groups.add(new OpinionMap.Group(g.path("id").asInt(), intList(g.path("members")),
+                doubleArray(g.path("center")))));
         return new OpinionMap(json.path("participants").asInt(), json.path("comments").asInt(), inConv, pca, List.of(), base,
-                List.of(), new OpinionMap.GroupChoice(Map.of(), 0, "saved"), Map.of(), Map.of(),
+                groups, new OpinionMap.GroupChoice(Map.of(), groups.size(), "saved"), Map.of(), Map.of(),
                 new OpinionMap.Consensus(List.of(), List.of()), Map.of(), List.of(), Map.of(), null, List.of());
     }
 
