@@ -109,11 +109,20 @@ public final class PhragmenRules {
         return new LoadState(members, vc, kept);
     }
 
-    /** For every candidate: (1 + the load its approvers carry) / their weight, or null when nobody approves it. */
+    /**
+     * For every candidate: (1 + the load its approvers carry) / their weight, or null when nobody approves it.
+     * Class loads are brought to one common denominator first, so the sums need no gcd (loads' denominators grow
+     * round by round and gcds on long numbers dominated the time).
+     */
     static Rational[] newLoads(ApprovalProfile p, LoadState s, long[] approverWeight) {
         int m = p.numCandidates();
         Rational[] out = new Rational[m];
-        long[] scratch = new long[s.classLoad().size()];
+        List<Rational> loads = s.classLoad();
+        BigInteger common = BigInteger.ONE;
+        for (Rational l : loads) common = common.divide(common.gcd(l.denominator())).multiply(l.denominator());
+        BigInteger[] num = new BigInteger[loads.size()];
+        for (int i = 0; i < num.length; i++) num[i] = loads.get(i).numerator().multiply(common.divide(loads.get(i).denominator()));
+        long[] scratch = new long[loads.size()];
         int[] touched = new int[scratch.length];
         for (int c = 0; c < m; c++) {
             if (approverWeight[c] == 0 || s.members().contains(c)) continue;
@@ -123,14 +132,13 @@ public final class PhragmenRules {
                 if (scratch[cl] == 0) touched[nt++] = cl;
                 scratch[cl] += p.scaledWeight(v);
             }
-            Rational sum = Rational.ONE;
+            BigInteger sum = common;
             for (int i = 0; i < nt; i++) {
                 int cl = touched[i];
-                Rational l = s.classLoad().get(cl);
-                if (l.signum() != 0) sum = sum.add(l.multiply(scratch[cl]));
+                if (num[cl].signum() != 0) sum = sum.add(num[cl].multiply(BigInteger.valueOf(scratch[cl])));
                 scratch[cl] = 0;
             }
-            out[c] = sum.divide(Rational.of(approverWeight[c]));
+            out[c] = Rational.of(sum, common.multiply(BigInteger.valueOf(approverWeight[c])));
         }
         return out;
     }
