@@ -186,7 +186,7 @@ public final class EqualShares implements CommitteeRule {
         Rational initial = start(p, k).classBudget().get(0);
         var loads = new ArrayList<Rational>();
         for (Rational b : s.classBudget()) loads.add(initial.subtract(b));
-        return new PhragmenRules.LoadState(s.members(), s.voterClass().clone(), loads);
+        return PhragmenRules.LoadState.of(p, s.members(), s.voterClass().clone(), loads);
     }
 
     @Override

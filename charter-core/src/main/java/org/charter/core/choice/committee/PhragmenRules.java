@@ -35,7 +35,14 @@ public final class PhragmenRules {
      * A state of seq-Phragmén: the committee so far and each voter's load (per unit of scaled weight). Voters with
      * equal loads share a class; class loads are exact.
      */
-    record LoadState(TreeSet<Integer> members, int[] voterClass, List<Rational> classLoad) {
+    record LoadState(TreeSet<Integer> members, int[] voterClass, List<Rational> classLoad, long[][] weightByClass) {
+        /** A state with {@code weightByClass[c][class]} (the scaled weight of c's approvers in each class) computed. */
+        static LoadState of(ApprovalProfile p, TreeSet<Integer> members, int[] voterClass, List<Rational> classLoad) {
+            long[][] w = new long[p.numCandidates()][classLoad.size()];
+            for (int c = 0; c < w.length; c++) for (int v : p.approversView(c)) w[c][voterClass[v]] += p.scaledWeight(v);
+            return new LoadState(members, voterClass, classLoad, w);
+        }
+
         Object key() {
             var loads = new ArrayList<Rational>(voterClass.length);
             for (int c : voterClass) loads.add(classLoad.get(c));
@@ -44,7 +51,7 @@ public final class PhragmenRules {
     }
 
     static LoadState emptyLoads(ApprovalProfile p) {
-        return new LoadState(new TreeSet<>(), new int[p.numVoters()], List.of(Rational.ZERO));
+        return LoadState.of(p, new TreeSet<>(), new int[p.numVoters()], List.of(Rational.ZERO));
     }
 
     /** The seq-Phragmén process from any starting loads (used on its own, and as Equal Shares' completion). */
@@ -79,14 +86,25 @@ public final class PhragmenRules {
             public LoadState apply(LoadState s, int c) {
                 var members = new TreeSet<>(s.members());
                 members.add(c);
-                if (approverWeight[c] == 0) return new LoadState(members, s.voterClass(), s.classLoad());
-                Rational load = newLoad(p, s, c, approverWeight[c]);
+                if (approverWeight[c] == 0) return new LoadState(members, s.voterClass(), s.classLoad(), s.weightByClass());
+                Rational load = newLoad(s, c, approverWeight[c]);
                 var classes = new ArrayList<>(s.classLoad());
                 int id = classes.size();
                 classes.add(load);
                 int[] vc = s.voterClass().clone();
-                for (int v : p.approversView(c)) vc[v] = id;
-                return compact(members, vc, classes);
+                long[][] w = new long[m][];
+                for (int d = 0; d < m; d++) w[d] = Arrays.copyOf(s.weightByClass()[d], id + 1);
+                int[][] approvals = p.approvalsView();
+                for (int v : p.approversView(c)) {
+                    int old = vc[v];
+                    long wv = p.scaledWeight(v);
+                    for (int d : approvals[v]) {
+                        w[d][old] -= wv;
+                        w[d][id] += wv;
+                    }
+                    vc[v] = id;
+                }
+                return compact(members, vc, classes, w);
             }
 
             @Override public Committee committee(LoadState s) { return Committee.of(s.members()); }
@@ -96,7 +114,7 @@ public final class PhragmenRules {
     }
 
     /** Drops classes no voter is in (keeps class numbers small over many rounds). */
-    static LoadState compact(TreeSet<Integer> members, int[] vc, List<Rational> classes) {
+    static LoadState compact(TreeSet<Integer> members, int[] vc, List<Rational> classes, long[][] w) {
         int[] remap = new int[classes.size()];
         Arrays.fill(remap, -1);
         var kept = new ArrayList<Rational>();
@@ -105,14 +123,28 @@ public final class PhragmenRules {
             if (remap[c] < 0) { remap[c] = kept.size(); kept.add(classes.get(c)); }
             vc[i] = remap[c];
         }
+        if (kept.size() == classes.size()) {
+            boolean identity = true;
+            for (int i = 0; i < remap.length; i++) identity &= remap[i] == i;
+            if (identity) return new LoadState(members, vc, kept, w);
+        }
+        long[][] out = new long[w.length][kept.size()];
+        for (int d = 0; d < w.length; d++) for (int i = 0; i < remap.length; i++) if (remap[i] >= 0) out[d][remap[i]] += w[d][i];
         if (kept.isEmpty()) kept.add(Rational.ZERO);
-        return new LoadState(members, vc, kept);
+        return new LoadState(members, vc, kept, kept.size() == out[0].length ? out : widen(out, kept.size()));
+    }
+
+    private static long[][] widen(long[][] w, int size) {
+        long[][] out = new long[w.length][];
+        for (int d = 0; d < w.length; d++) out[d] = Arrays.copyOf(w[d], size);
+        return out;
     }
 
     /**
      * For every candidate: (1 + the load its approvers carry) / their weight, or null when nobody approves it.
-     * Class loads are brought to one common denominator first, so the sums need no gcd (loads' denominators grow
-     * round by round and gcds on long numbers dominated the time).
+     * Uses the per-candidate class weights kept in the state (updated in apply by moving only the elected
+     * candidate's approvers), and brings class loads to one common denominator, so the sums need no gcd (loads'
+     * denominators grow round by round).
      */
     static Rational[] newLoads(ApprovalProfile p, LoadState s, long[] approverWeight) {
         int m = p.numCandidates();
@@ -122,32 +154,22 @@ public final class PhragmenRules {
         for (Rational l : loads) common = common.divide(common.gcd(l.denominator())).multiply(l.denominator());
         BigInteger[] num = new BigInteger[loads.size()];
         for (int i = 0; i < num.length; i++) num[i] = loads.get(i).numerator().multiply(common.divide(loads.get(i).denominator()));
-        long[] scratch = new long[loads.size()];
-        int[] touched = new int[scratch.length];
         for (int c = 0; c < m; c++) {
             if (approverWeight[c] == 0 || s.members().contains(c)) continue;
-            int nt = 0;
-            for (int v : p.approversView(c)) {
-                int cl = s.voterClass()[v];
-                if (scratch[cl] == 0) touched[nt++] = cl;
-                scratch[cl] += p.scaledWeight(v);
-            }
+            long[] w = s.weightByClass()[c];
             BigInteger sum = common;
-            for (int i = 0; i < nt; i++) {
-                int cl = touched[i];
-                if (num[cl].signum() != 0) sum = sum.add(num[cl].multiply(BigInteger.valueOf(scratch[cl])));
-                scratch[cl] = 0;
+            for (int cl = 0; cl < num.length; cl++) {
+                if (w[cl] != 0 && num[cl].signum() != 0) sum = sum.add(num[cl].multiply(BigInteger.valueOf(w[cl])));
             }
             out[c] = Rational.of(sum, common.multiply(BigInteger.valueOf(approverWeight[c])));
         }
         return out;
     }
 
-    static Rational newLoad(ApprovalProfile p, LoadState s, int c, long approverWeight) {
-        var byClass = new TreeMap<Integer, Long>();
-        for (int v : p.approversView(c)) byClass.merge(s.voterClass()[v], p.scaledWeight(v), Long::sum);
+    static Rational newLoad(LoadState s, int c, long approverWeight) {
+        long[] w = s.weightByClass()[c];
         Rational sum = Rational.ONE;
-        for (var e : byClass.entrySet()) sum = sum.add(s.classLoad().get(e.getKey()).multiply(e.getValue()));
+        for (int cl = 0; cl < w.length; cl++) if (w[cl] != 0) sum = sum.add(s.classLoad().get(cl).multiply(w[cl]));
         return sum.divide(Rational.of(approverWeight));
     }
 
