@@ -34,7 +34,7 @@ final class BenchCommitteeCommand implements Callable<Integer> {
     @Option(names = "--pav-p", defaultValue = "0.2", description = "Approval probability of the PAV profile (default: ${DEFAULT-VALUE}).")
     double pavP;
 
-    @Option(names = "--large-p", defaultValue = "0.05", description = "Approval probability of the large profile (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--large-p", defaultValue = "0.1", description = "Approval probability of the large profile (default: ${DEFAULT-VALUE}).")
     double largeP;
 
     @Spec
