@@ -140,27 +140,49 @@ public final class EqualShares implements CommitteeRule {
         };
     }
 
-    /** Every candidate's price (null: not affordable or already elected), one pass over the approvals. */
+    /**
+     * Every candidate's price (null: not affordable or already elected), one pass over the approvals. Budgets are
+     * brought to one common denominator and visited in ascending order once per round, so each candidate's price
+     * costs integer multiply-adds and a single reduction (there can be thousands of budget classes).
+     */
     static Rational[] prices(ApprovalProfile p, BudgetState s) {
         int m = p.numCandidates();
         Rational[] out = new Rational[m];
-        long[] scratch = new long[s.classBudget().size()];
-        int[] touched = new int[scratch.length];
+        List<Rational> budgets = s.classBudget();
+        int classes = budgets.size();
+        BigInteger common = BigInteger.ONE;
+        for (Rational b : budgets) common = common.divide(common.gcd(b.denominator())).multiply(b.denominator());
+        BigInteger[] num = new BigInteger[classes];
+        for (int i = 0; i < classes; i++) num[i] = budgets.get(i).numerator().multiply(common.divide(budgets.get(i).denominator()));
+        Integer[] order = new Integer[classes];
+        for (int i = 0; i < classes; i++) order[i] = i;
+        Arrays.sort(order, (a, b) -> num[a].compareTo(num[b]));
+        long[] scratch = new long[classes];
         for (int c = 0; c < m; c++) {
             if (s.members().contains(c)) continue;
-            int nt = 0;
-            for (int v : p.approversView(c)) {
-                int cl = s.voterClass()[v];
-                if (s.classBudget().get(cl).signum() == 0) continue;
-                if (scratch[cl] == 0) touched[nt++] = cl;
-                scratch[cl] += p.scaledWeight(v);
+            for (int v : p.approversView(c)) scratch[s.voterClass()[v]] += p.scaledWeight(v);
+            BigInteger money = BigInteger.ZERO;
+            long weightLeft = 0;
+            for (int cl = 0; cl < classes; cl++) {
+                if (scratch[cl] == 0 || num[cl].signum() == 0) continue;
+                money = money.add(num[cl].multiply(BigInteger.valueOf(scratch[cl])));
+                weightLeft += scratch[cl];
             }
-            var byClass = new HashMap<Integer, Long>(nt * 2);
-            for (int i = 0; i < nt; i++) {
-                byClass.put(touched[i], scratch[touched[i]]);
-                scratch[touched[i]] = 0;
+            if (money.compareTo(common) >= 0) {
+                BigInteger remaining = common;
+                for (int cl : order) {
+                    long w = scratch[cl];
+                    if (w == 0 || num[cl].signum() == 0) continue;
+                    if (num[cl].multiply(BigInteger.valueOf(weightLeft)).compareTo(remaining) >= 0) {
+                        out[c] = Rational.of(remaining, common.multiply(BigInteger.valueOf(weightLeft)));
+                        break;
+                    }
+                    remaining = remaining.subtract(num[cl].multiply(BigInteger.valueOf(w)));
+                    weightLeft -= w;
+                }
+                if (out[c] == null) throw new IllegalStateException("unreachable: affordable candidate without a price");
             }
-            out[c] = price(byClass, s.classBudget());
+            java.util.Arrays.fill(scratch, 0L);
         }
         return out;
     }
