@@ -157,22 +157,32 @@ public final class EqualShares implements CommitteeRule {
         Integer[] order = new Integer[classes];
         for (int i = 0; i < classes; i++) order[i] = i;
         Arrays.sort(order, (a, b) -> num[a].compareTo(num[b]));
+        int[] rank = new int[classes];
+        for (int i = 0; i < classes; i++) rank[order[i]] = i;
         long[] scratch = new long[classes];
+        int[] touched = new int[classes];
         for (int c = 0; c < m; c++) {
             if (s.members().contains(c)) continue;
-            for (int v : p.approversView(c)) scratch[s.voterClass()[v]] += p.scaledWeight(v);
+            int nt = 0;
+            for (int v : p.approversView(c)) {
+                int cl = s.voterClass()[v];
+                if (num[cl].signum() == 0) continue;
+                if (scratch[cl] == 0) touched[nt++] = rank[cl];
+                scratch[cl] += p.scaledWeight(v);
+            }
             BigInteger money = BigInteger.ZERO;
             long weightLeft = 0;
-            for (int cl = 0; cl < classes; cl++) {
-                if (scratch[cl] == 0 || num[cl].signum() == 0) continue;
+            for (int i = 0; i < nt; i++) {
+                int cl = order[touched[i]];
                 money = money.add(num[cl].multiply(BigInteger.valueOf(scratch[cl])));
                 weightLeft += scratch[cl];
             }
             if (money.compareTo(common) >= 0) {
+                Arrays.sort(touched, 0, nt);   // ranks ascending = budgets ascending
                 BigInteger remaining = common;
-                for (int cl : order) {
+                for (int i = 0; i < nt; i++) {
+                    int cl = order[touched[i]];
                     long w = scratch[cl];
-                    if (w == 0 || num[cl].signum() == 0) continue;
                     if (num[cl].multiply(BigInteger.valueOf(weightLeft)).compareTo(remaining) >= 0) {
                         out[c] = Rational.of(remaining, common.multiply(BigInteger.valueOf(weightLeft)));
                         break;
@@ -182,7 +192,7 @@ public final class EqualShares implements CommitteeRule {
                 }
                 if (out[c] == null) throw new IllegalStateException("unreachable: affordable candidate without a price");
             }
-            java.util.Arrays.fill(scratch, 0L);
+            for (int i = 0; i < nt; i++) scratch[order[touched[i]]] = 0;
         }
         return out;
     }
@@ -238,7 +248,9 @@ public final class EqualShares implements CommitteeRule {
         }
         var budgets = new TreeMap<Rational, Long>();
         BudgetState e = path.end();
-        for (int v = 0; v < p.numVoters(); v++) budgets.merge(e.classBudget().get(e.voterClass()[v]), p.scaledWeight(v), Long::sum);
+        long[] byClass = new long[e.classBudget().size()];
+        for (int v = 0; v < p.numVoters(); v++) byClass[e.voterClass()[v]] += p.scaledWeight(v);
+        for (int cl = 0; cl < byClass.length; cl++) if (byClass[cl] != 0) budgets.merge(e.classBudget().get(cl), byClass[cl], Long::sum);
         Rational scale = Rational.of(p.weightScale(), BigInteger.ONE);
         var shares = new ArrayList<CommitteeResult.Share>();
         budgets.descendingMap().forEach((b, w) -> shares.add(new CommitteeResult.Share(b.multiply(scale).toString(), p.unscale(Rational.of(w)).toString())));

@@ -175,8 +175,10 @@ public final class PhragmenRules {
 
     /** The voters' loads grouped by value, per unit of real weight, with each group's total real weight. */
     static List<CommitteeResult.Share> loadShares(ApprovalProfile p, LoadState s) {
+        long[] byClass = new long[s.classLoad().size()];
+        for (int v = 0; v < p.numVoters(); v++) byClass[s.voterClass()[v]] += p.scaledWeight(v);
         var byLoad = new TreeMap<Rational, Long>();
-        for (int v = 0; v < p.numVoters(); v++) byLoad.merge(s.classLoad().get(s.voterClass()[v]), p.scaledWeight(v), Long::sum);
+        for (int cl = 0; cl < byClass.length; cl++) if (byClass[cl] != 0) byLoad.merge(s.classLoad().get(cl), byClass[cl], Long::sum);
         Rational scale = Rational.of(p.weightScale(), BigInteger.ONE);
         var out = new ArrayList<CommitteeResult.Share>();
         byLoad.descendingMap().forEach((l, w) -> out.add(new CommitteeResult.Share(l.multiply(scale).toString(), p.unscale(Rational.of(w)).toString())));

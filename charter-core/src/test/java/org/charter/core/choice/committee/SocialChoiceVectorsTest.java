@@ -109,4 +109,28 @@ class SocialChoiceVectorsTest {
         assertThat(seq.explanation().optimalScore()).isEqualTo(e.get("seqpav_score").asText());
         assertThat(run("revseq-pav", p, k, false).committees()).isEqualTo(committees(e.get("revseqpav")));
     }
+
+    /** The sweep over the registry: every rule runs on Example 1 in both modes and its result serialises to JSON. */
+    @Test
+    void everyRegisteredRule_runsOnExample1_andItsEvidenceSerialises() throws IOException {
+        JsonNode v = vector("LS_book_example1");
+        ApprovalProfile p = profile(v.get("profile").asText(), v.get("num_cand").asInt());
+        var mapper = new ObjectMapper();
+        assertThat(CommitteeRules.all()).hasSize(13);
+        for (CommitteeRule rule : CommitteeRules.all()) {
+            for (boolean resolute : new boolean[] {false, true}) {
+                if (!resolute && !rule.supportsIrresolute()) continue;
+                CommitteeResult r = CommitteeRules.compute(rule, p, 4, resolute);
+                assertThat(r.rule()).isEqualTo(rule.id());
+                assertThat(r.committees()).isNotEmpty().isSorted();
+                for (Committee w : r.committees()) {
+                    assertThat(w.size()).as(rule.id()).isLessThanOrEqualTo(4);
+                    if (!rule.id().equals("equal-shares-no-completion")) assertThat(w.size()).as(rule.id()).isEqualTo(4);
+                }
+                JsonNode json = mapper.readTree(mapper.writeValueAsString(r));
+                assertThat(json.get("explanation").get("method").asText()).as(rule.id()).isNotBlank();
+                assertThat(json.get("explanation").get("tieBreaking").asText()).as(rule.id()).isNotBlank();
+            }
+        }
+    }
 }
