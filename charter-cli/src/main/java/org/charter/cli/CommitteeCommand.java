@@ -165,6 +165,10 @@ final class CommitteeCommand implements Callable<Integer> {
             for (var c : checks) {
                 var parts = new ArrayList<String>();
                 for (var a : (List<CommitteeAxioms.AxiomResult>) c.get("axioms")) {
+                    if (a.holds() == null) {
+                        parts.add(a.axiom().toUpperCase(Locale.ROOT) + " undecided (" + a.undecided() + ")");
+                        continue;
+                    }
                     String s = a.axiom().toUpperCase(Locale.ROOT) + " " + (a.holds() ? "holds" : "fails");
                     var cx = a.counterexample();
                     if (!a.holds() && cx != null && cx.voters() != null) {

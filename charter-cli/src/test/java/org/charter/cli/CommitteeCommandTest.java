@@ -119,4 +119,14 @@ class CommitteeCommandTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("monroe: exact Monroe enumerates all C(m, k)").contains("more than the limit");
     }
+
+    @Test
+    void axiomBeyondItsExactLimit_isReportedUndecided_andTheOthersStillChecked(@TempDir Path dir) throws IOException {
+        var sb = new StringBuilder("{\"candidates\": 50, \"approvals\": [");
+        for (int v = 0; v < 1000; v++) sb.append(v == 0 ? "" : ",").append("[").append(v % 50).append("]");
+        Files.writeString(dir.resolve("many.json"), sb.append("]}").toString());
+        var r = run("committee", dir.resolve("many.json").toString(), "--rule", "av", "--size", "10", "--resolute", "--axioms");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("JR holds", "PJR holds", "EJR holds", "PRICEABILITY undecided (the exact LP has");
+    }
 }

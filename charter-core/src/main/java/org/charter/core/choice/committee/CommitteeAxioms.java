@@ -42,13 +42,18 @@ public final class CommitteeAxioms {
      * The outcome of checking one axiom.
      *
      * @param axiom          "jr", "pjr", "ejr" or "priceability"
-     * @param holds          whether the committee satisfies it
+     * @param holds          whether the committee satisfies it; null when the check was refused (see undecided)
      * @param method         how it was decided
      * @param counterexample when it fails: the group and what it is owed
      * @param witness        when priceability holds: the price found
+     * @param undecided      when the instance is beyond the exact check's limits: why
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AxiomResult(String axiom, boolean holds, String method, Counterexample counterexample, String witness) { }
+    public record AxiomResult(String axiom, Boolean holds, String method, Counterexample counterexample, String witness, String undecided) {
+        AxiomResult(String axiom, boolean holds, String method, Counterexample counterexample, String witness) {
+            this(axiom, Boolean.valueOf(holds), method, counterexample, witness, null);
+        }
+    }
 
     /**
      * A violation: an ℓ-cohesive group (voters, 0-based) with ℓ common candidates, its weight and the weight ℓ·n/k
@@ -58,9 +63,21 @@ public final class CommitteeAxioms {
     public record Counterexample(Integer ell, List<Integer> voters, List<String> commonCandidates, String groupWeight,
                                  String requiredWeight, String owed, String got) { }
 
-    /** All four axioms for a committee of target size k (normally the committee's size). */
+    /**
+     * All four axioms for a committee of target size k (normally the committee's size). An axiom whose exact check
+     * is beyond its limits is reported as undecided (holds = null) with the reason, instead of failing the others.
+     */
     public static List<AxiomResult> checkAll(ApprovalProfile p, Committee w, int k) {
-        return List.of(jr(p, w, k), pjr(p, w, k), ejr(p, w, k), priceability(p, w));
+        return List.of(guard("jr", () -> jr(p, w, k)), guard("pjr", () -> pjr(p, w, k)), guard("ejr", () -> ejr(p, w, k)),
+                guard("priceability", () -> priceability(p, w)));
+    }
+
+    private static AxiomResult guard(String axiom, java.util.function.Supplier<AxiomResult> check) {
+        try {
+            return check.get();
+        } catch (CommitteeLimitException e) {
+            return new AxiomResult(axiom, null, null, null, null, e.getMessage());
+        }
     }
 
     public static AxiomResult jr(ApprovalProfile p, Committee w, int k) {
