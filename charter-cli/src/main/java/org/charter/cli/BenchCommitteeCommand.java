@@ -17,10 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code charter bench committee}: timings of exact PAV, seq-Phragmén and Equal Shares on seeded random profiles. */
 @Command(name = "committee", mixinStandardHelpOptions = true,
-        description = {"Times committee rules on seeded random approval profiles (each voter approves each candidate",
-                "independently with a fixed probability): exact PAV (branch and bound, all optimal committees) on",
-                "100 voters x 30 candidates, k = 10; seq-Phragmén and Method of Equal Shares (resolute) on",
-                "100,000 voters x 200 candidates, k = 20. Prints the median of the measured runs after warm-up."})
+        description = {"Times committee rules on seeded random approval profiles (each voter approves each candidate independently with a fixed probability).",
+                "Exact PAV (branch and bound, all optimal committees) on 100 voters x 30 candidates, k = 10; seq-Phragmén and the Method of Equal Shares (resolute) on 100,000 voters x 200 candidates, k = 20.",
+                "Prints the median, min and max of the measured runs after warm-up."})
 final class BenchCommitteeCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "2026", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;

@@ -34,9 +34,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code charter committee FILE --rule R --size K}: approval-based committee elections. */
 @Command(name = "committee", mixinStandardHelpOptions = true,
         description = {"Elect a committee of K candidates from approval ballots with one or more rules (as abcvoting defines them).",
-                "FILE is abcvoting's .abc.yaml (its committeesize is the default for --size), a PrefLib .cat file (the first",
-                "category is approved), or Charter's JSON approvals {\"candidates\": [...], \"approvals\": [[...], ...], \"weights\": [...]}.",
-                "Irresolute by default: every tied winning committee, sorted. Exit 2 on usage errors, 1 on bad files or refusals."})
+                "FILE is abcvoting's .abc.yaml (its committeesize is the default for --size), a PrefLib .cat file (the first category is approved), or Charter's JSON approvals {\"candidates\": [...], \"approvals\": [[...], ...], \"weights\": [...]}.",
+                "Irresolute by default: every tied winning committee, sorted.",
+                "Exit 2 on usage errors, 1 on bad files or refusals."})
 final class CommitteeCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The profile: .abc.yaml, .cat or .json.")
     Path file;
