@@ -436,12 +436,18 @@ public final class ThieleRules {
      * the gain of adding c (cnt excludes c); offset 0 the loss of removing it (cnt includes c).
      */
     static Rational marginal(ApprovalProfile p, int c, int[] cnt, Kind kind, int offset) {
-        var byCount = new java.util.TreeMap<Integer, Long>();
-        for (int v : p.approversView(c)) byCount.merge(cnt[v] + offset, p.scaledWeight(v), Long::sum);
+        long[] byCount = new long[p.numCandidates() + 2];
+        int max = 0;
+        for (int v : p.approversView(c)) {
+            int j = cnt[v] + offset;
+            byCount[j] += p.scaledWeight(v);
+            if (j > max) max = j;
+        }
         Rational g = Rational.ZERO;
-        for (var e : byCount.entrySet()) {
-            Rational w = kind.weight(e.getKey());
-            if (w.signum() != 0) g = g.add(w.multiply(e.getValue()));
+        for (int j = 1; j <= max; j++) {
+            if (byCount[j] == 0) continue;
+            Rational w = kind.weight(j);
+            if (w.signum() != 0) g = g.add(w.multiply(byCount[j]));
         }
         return p.unscale(g);
     }
