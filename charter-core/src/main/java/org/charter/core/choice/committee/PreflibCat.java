@@ -21,6 +21,7 @@ public final class PreflibCat {
 
     public static ApprovalProfile read(Reader in, String fileName) {
         Map<String, String> header = new HashMap<>();
+        Map<String, Integer> headerLine = new HashMap<>();
         var approvals = new ArrayList<List<Integer>>();
         long voters = 0;
         int unique = 0;
@@ -38,6 +39,7 @@ public final class PreflibCat {
                     if (colon < 0) throw new ProfileFormatException(where + ": header line without 'KEY: value'");
                     String key = line.substring(1, colon).trim().toUpperCase(java.util.Locale.ROOT);
                     header.put(key, line.substring(colon + 1).trim());
+                    headerLine.put(key, no);
                     continue;
                 }
                 if (m == null) {
@@ -75,12 +77,14 @@ public final class PreflibCat {
             m = headerInt(header, "NUMBER ALTERNATIVES", fileName);
         }
         if (header.containsKey("NUMBER VOTERS")) {
-            long declared = headerInt(header, "NUMBER VOTERS", fileName);
-            if (declared != voters) throw new ProfileFormatException(fileName + ": NUMBER VOTERS is " + declared + " but the lines count " + voters + " voters");
+            String at = fileName + ":" + headerLine.get("NUMBER VOTERS");
+            long declared = headerInt(header, "NUMBER VOTERS", at);
+            if (declared != voters) throw new ProfileFormatException(at + ": NUMBER VOTERS is " + declared + " but the lines count " + voters + " voters");
         }
         if (header.containsKey("NUMBER UNIQUE PREFERENCES")) {
-            long declared = headerInt(header, "NUMBER UNIQUE PREFERENCES", fileName);
-            if (declared != unique) throw new ProfileFormatException(fileName + ": NUMBER UNIQUE PREFERENCES is " + declared + " but there are " + unique + " preference lines");
+            String at = fileName + ":" + headerLine.get("NUMBER UNIQUE PREFERENCES");
+            long declared = headerInt(header, "NUMBER UNIQUE PREFERENCES", at);
+            if (declared != unique) throw new ProfileFormatException(at + ": NUMBER UNIQUE PREFERENCES is " + declared + " but there are " + unique + " preference lines");
         }
         var names = new ArrayList<String>();
         for (int a = 1; a <= m; a++) {

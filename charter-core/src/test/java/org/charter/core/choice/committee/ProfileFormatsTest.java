@@ -56,7 +56,7 @@ class ProfileFormatsTest {
         assertThatThrownBy(() -> PreflibCat.read(new StringReader(CAT.replace("2: {3},{1,2,4}", "2: {3},{1,3,4}")), "tiny.cat"))
                 .hasMessage("tiny.cat:21: alternative 3 appears twice");
         assertThatThrownBy(() -> PreflibCat.read(new StringReader(CAT.replace("# NUMBER VOTERS: 5", "# NUMBER VOTERS: 6")), "tiny.cat"))
-                .hasMessage("tiny.cat: NUMBER VOTERS is 6 but the lines count 5 voters");
+                .hasMessage("tiny.cat:11: NUMBER VOTERS is 6 but the lines count 5 voters");
         assertThatThrownBy(() -> PreflibCat.read(new StringReader(CAT.replace("1: {},{1,2,3,4}", "1: {1,2,3,4}")), "tiny.cat"))
                 .hasMessage("tiny.cat:22: 1 categories, the header says NUMBER CATEGORIES: 2");
     }
