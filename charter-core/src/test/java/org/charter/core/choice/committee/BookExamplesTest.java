@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
  * abcvoting's examples/abcbook reproduces them.
  */
 class BookExamplesTest {
-    /** Example 12 (Method of Equal Shares, 8 voters, k = 3): c at price 1/5, then a at 13/40, then seq-Phragmén adds d. */
+    /** The book's Method of Equal Shares example (8 voters, k = 3; Example 11 or 12 depending on the abcbook version): c at price 1/5, then a at 13/40, then seq-Phragmén adds d. */
     @Test
-    void example12_equalSharesBuysCThenA_andPhragmenCompletesWithD() {
+    void equalSharesExample_buysCThenA_andPhragmenCompletesWithD() {
         var p = SocialChoiceVectorsTest.profile("3x{c,d},2x{a,b},2x{a,c},1x{b,d}", 4);
         var all = CommitteeRules.compute(CommitteeRules.find("equal-shares").orElseThrow(), p, 3, false);
         assertThat(all.committees()).containsExactly(Committee.of(0, 2, 3));

@@ -91,7 +91,7 @@ class SocialChoiceVectorsTest {
         e.get("mes_phase1").forEach(n -> expectedPhaseOne.add(n.asText()));
         assertThat(phaseOne).isEqualTo(expectedPhaseOne);
         assertThat(run("equal-shares-no-completion", p, k, false).committees()).containsExactly(Committee.of(0));
-        // the book's Example 11: phase 1 buys a at price 1/8 per voter (budgets 1/3 each)
+        // abcbook's Equal Shares run on Example 1: phase 1 buys a at price 1/8 per voter (budgets 1/3 each)
         assertThat(mesPath.get(0).values().get("a")).isEqualTo("1/8");
     }
 
