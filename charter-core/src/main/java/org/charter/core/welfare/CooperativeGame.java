@@ -1,0 +1,44 @@
+package org.charter.core.welfare;
+
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * A cooperative game with transferable utility: players and a characteristic function v giving each coalition S
+ * its worth v(S), with v(empty) = 0. Implementations: {@link CooperativeGames}.
+ */
+public interface CooperativeGame {
+    /** The players' names, in index order. */
+    List<String> players();
+
+    /** v(S) for the coalition of the players whose indices are set. */
+    org.charter.core.math.Rational value(BitSet coalition);
+
+    default int size() {
+        return players().size();
+    }
+
+    /** v(S) for the coalition whose bits are set in {@code mask} (players 0..30). */
+    default org.charter.core.math.Rational value(int mask) {
+        return value(BitSet.valueOf(new long[] {mask & 0xFFFFFFFFL}));
+    }
+
+    /** A coalition that grows one player at a time from the empty one, for permutation sampling. */
+    default Growing growing() {
+        return new Growing() {
+            private final BitSet s = new BitSet(size());
+
+            @Override
+            public double add(int player) {
+                s.set(player);
+                return value(s).doubleValue();
+            }
+        };
+    }
+
+    /** A mutable coalition, starting empty (worth 0); games with a cheap update override {@link #growing()}. */
+    interface Growing {
+        /** Adds a player not yet in the coalition and returns the new coalition's worth. */
+        double add(int player);
+    }
+}

@@ -1,0 +1,196 @@
+package org.charter.core.welfare;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+import org.charter.core.math.Rational;
+
+/**
+ * Pareto dominance between options scored per group, and the Pareto frontier.
+ *
+ * <p>Option a <em>dominates</em> b (Pareto dominance, also called weak dominance) when every group's utility under
+ * a is at least its utility under b and some group's is greater; a <em>strictly dominates</em> b when every group's
+ * utility is greater. The <em>Pareto frontier</em> (efficient options) are those no option dominates; the
+ * <em>weakly efficient</em> options are those no option strictly dominates (a superset). Weights play no part.
+ *
+ * <p>A warning the position paper behind Charter repeats: Pareto efficiency says nothing about fairness. An option
+ * that gives one group everything and the others nothing is efficient whenever nothing else does better for that
+ * group, so the status quo, however unfair, is usually on the frontier: moving away from it makes someone worse off.
+ * Use the frontier to discard options nobody should want, and a welfare function (leximin, Nash, Atkinson) to choose.
+ */
+public final class Pareto {
+    /*
+     * [1] V. Pareto. "Manuale di economia politica." Società Editrice Libraria, 1906.
+     * [2] A. Sen. "Collective Choice and Social Welfare." Holden-Day, 1970, ch. 2 (the Pareto principle, and its
+     *     silence on distribution: "a state can be Pareto optimal with some people in extreme misery").
+     */
+
+    private Pareto() { }
+
+    /** How option a stands against option b. */
+    public enum Relation {
+        /** a dominates b. */
+        DOMINATES,
+        /** b dominates a. */
+        DOMINATED,
+        /** The same utility for every group. */
+        EQUAL,
+        /** Each is better for some group. */
+        INCOMPARABLE
+    }
+
+    /**
+     * A comparison of two options with its witnesses.
+     *
+     * @param a       the first option
+     * @param b       the second option
+     * @param relation how a stands against b
+     * @param strict  whether the domination (either way) is strict: better for every group
+     * @param aBetter groups for which a is better
+     * @param bBetter groups for which b is better
+     * @param equal   groups for which they are equal
+     */
+    public record Domination(String a, String b, Relation relation, boolean strict, List<String> aBetter, List<String> bBetter, List<String> equal) {
+        public Domination {
+            aBetter = List.copyOf(aBetter);
+            bBetter = List.copyOf(bBetter);
+            equal = List.copyOf(equal);
+        }
+    }
+
+    /**
+     * An option off the frontier.
+     *
+     * @param option   its name
+     * @param by       the frontier options that dominate it, best utilitarian sum first
+     * @param strictly whether some option strictly dominates it (then it is not even weakly efficient)
+     * @param witness  the comparison with the first of {@code by}, naming the groups it is better for
+     */
+    public record Dominated(String option, List<String> by, boolean strictly, Domination witness) {
+        public Dominated {
+            by = List.copyOf(by);
+        }
+    }
+
+    /**
+     * The Pareto frontier and its evidence.
+     *
+     * @param efficient       the options no option dominates, in profile order
+     * @param weaklyEfficient the options no option strictly dominates, in profile order
+     * @param dominated       the other options, in profile order, each with the frontier options that dominate it
+     */
+    public record Frontier(List<String> efficient, List<String> weaklyEfficient, List<Dominated> dominated) {
+        public Frontier {
+            efficient = List.copyOf(efficient);
+            weaklyEfficient = List.copyOf(weaklyEfficient);
+            dominated = List.copyOf(dominated);
+        }
+    }
+
+    /** Compares two options by name. */
+    public static Domination compare(UtilityProfile p, String a, String b) {
+        return compare(p, p.indexOfOption(a), p.indexOfOption(b));
+    }
+
+    /** Compares options a and b (indices), naming the groups each is better for. */
+    public static Domination compare(UtilityProfile p, int a, int b) {
+        List<String> aBetter = new ArrayList<>(), bBetter = new ArrayList<>(), equal = new ArrayList<>();
+        for (int g = 0; g < p.groupCount(); g++) {
+            int c = p.utility(a, g).compareTo(p.utility(b, g));
+            (c > 0 ? aBetter : c < 0 ? bBetter : equal).add(p.groups().get(g));
+        }
+        Relation r;
+        if (aBetter.isEmpty() && bBetter.isEmpty()) r = Relation.EQUAL;
+        else if (bBetter.isEmpty()) r = Relation.DOMINATES;
+        else if (aBetter.isEmpty()) r = Relation.DOMINATED;
+        else r = Relation.INCOMPARABLE;
+        boolean strict = (r == Relation.DOMINATES || r == Relation.DOMINATED) && equal.isEmpty();
+        return new Domination(p.options().get(a), p.options().get(b), r, strict, aBetter, bBetter, equal);
+    }
+
+    /**
+     * The frontier. Utilities are replaced by their rank within each group's column (which keeps every comparison) and
+     * options are visited by decreasing sum of ranks: a dominator always has a larger sum, so each option need only be
+     * checked against the frontier found so far (a dominated dominator is itself dominated by a frontier option).
+     * Time O(options x frontier x groups) in the worst case.
+     */
+    public static Frontier frontier(UtilityProfile p) {
+        int n = p.optionCount(), m = p.groupCount();
+        int[][] rank = ranks(p);
+        long[] sum = new long[n];
+        for (int o = 0; o < n; o++) for (int g = 0; g < m; g++) sum[o] += rank[o][g];
+        Integer[] order = new Integer[n];
+        for (int o = 0; o < n; o++) order[o] = o;
+        Arrays.sort(order, Comparator.comparingLong((Integer o) -> -sum[o]).thenComparingInt(o -> o));
+        int[] front = new int[n];
+        int frontSize = 0;
+        boolean[] efficient = new boolean[n];
+        List<List<Integer>> dominators = new ArrayList<>(n);
+        boolean[] strictly = new boolean[n];
+        for (int o = 0; o < n; o++) dominators.add(null);
+        for (int x : order) {
+            List<Integer> by = null;
+            for (int k = 0; k < frontSize; k++) {
+                int f = front[k];
+                int d = dominates(rank[f], rank[x]);
+                if (d > 0) {
+                    if (by == null) by = new ArrayList<>();
+                    by.add(f);
+                    if (d == 2) strictly[x] = true;
+                }
+            }
+            if (by == null) {
+                efficient[x] = true;
+                front[frontSize++] = x;
+            } else {
+                dominators.set(x, by);
+            }
+        }
+        List<String> eff = new ArrayList<>(), weak = new ArrayList<>();
+        List<Dominated> dominated = new ArrayList<>();
+        for (int o = 0; o < n; o++) {
+            if (efficient[o]) eff.add(p.options().get(o));
+            if (!strictly[o]) weak.add(p.options().get(o));
+            if (!efficient[o]) {
+                List<Integer> by = dominators.get(o);
+                dominated.add(new Dominated(p.options().get(o), by.stream().map(p.options()::get).toList(), strictly[o],
+                        compare(p, by.get(0), o)));
+            }
+        }
+        return new Frontier(eff, weak, dominated);
+    }
+
+    /** 0 when a does not dominate b, 1 when it dominates, 2 when it dominates strictly. */
+    private static int dominates(int[] a, int[] b) {
+        boolean strict = true, better = false;
+        for (int g = 0; g < a.length; g++) {
+            if (a[g] < b[g]) return 0;
+            if (a[g] > b[g]) better = true;
+            else strict = false;
+        }
+        return !better ? 0 : strict ? 2 : 1;
+    }
+
+    /** Each utility's rank among the distinct values of its group's column (0 = lowest). */
+    static int[][] ranks(UtilityProfile p) {
+        int n = p.optionCount(), m = p.groupCount();
+        int[][] rank = new int[n][m];
+        Integer[] idx = new Integer[n];
+        for (int g = 0; g < m; g++) {
+            final int group = g;
+            for (int o = 0; o < n; o++) idx[o] = o;
+            Arrays.sort(idx, Comparator.comparing((Integer o) -> p.utility(o, group)));
+            int r = 0;
+            Rational previous = null;
+            for (int o : idx) {
+                Rational u = p.utility(o, group);
+                if (previous != null && !u.equals(previous)) r++;
+                rank[o][group] = r;
+                previous = u;
+            }
+        }
+        return rank;
+    }
+}

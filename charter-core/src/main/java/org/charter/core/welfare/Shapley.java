@@ -1,0 +1,157 @@
+package org.charter.core.welfare;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.charter.core.math.Rational;
+
+/**
+ * The Shapley value of a cooperative game: each player's marginal contribution v(S + i) - v(S) averaged over all
+ * orders in which the players could join, phi_i = sum_{S not containing i} |S|! (n - |S| - 1)! / n! (v(S + i) - v(S)).
+ * Exact by enumerating the 2^n coalitions for n up to {@link #MAX_EXACT_PLAYERS}; estimated by sampling random orders
+ * with a seed for larger games.
+ */
+public final class Shapley {
+    /*
+     * [1] L. S. Shapley. "A value for n-person games." In H. W. Kuhn, A. W. Tucker (eds.), Contributions to the Theory
+     *     of Games II, Annals of Mathematics Studies 28, pp. 307-317, Princeton University Press, 1953.
+     * [2] J. Castro, D. Gómez, J. Tejada. "Polynomial calculation of the Shapley value based on sampling." Computers
+     *     & Operations Research 36(5):1726-1730, 2009 (permutation sampling and its standard error).
+     */
+
+    /** The exact computation enumerates 2^n coalitions; above this many players it refuses. */
+    public static final int MAX_EXACT_PLAYERS = 20;
+
+    private Shapley() { }
+
+    /**
+     * Exact values. Every v(S) contributes to every player: +c(|S| - 1) v(S) to each member and -c(|S|) v(S) to each
+     * non-member, where c(k) = k! (n - k - 1)! / n!; so it suffices to sum v over coalitions by size and member, in
+     * whole numbers over a common denominator (longs when they cannot overflow, else big integers).
+     */
+    public static ShapleyResult exact(CooperativeGame game) {
+        int n = game.size();
+        if (n > MAX_EXACT_PLAYERS) {
+            throw new IllegalArgumentException("exact Shapley values enumerate 2^n coalitions; " + n + " players is above the limit of "
+                    + MAX_EXACT_PLAYERS + " (sample instead: a number of permutations and a seed)");
+        }
+        int size = 1 << n;
+        Rational[] v = new Rational[size];
+        BigInteger denominator = BigInteger.ONE;
+        for (int mask = 0; mask < size; mask++) {
+            v[mask] = game.value(mask);
+            BigInteger d = v[mask].denominator();
+            if (!d.equals(BigInteger.ONE)) denominator = denominator.divide(denominator.gcd(d)).multiply(d);
+        }
+        if (v[0].signum() != 0) throw new IllegalArgumentException("v(empty coalition) must be 0, found " + v[0]);
+        // Numerators over the common denominator.
+        BigInteger[] big = new BigInteger[size];
+        int maxBits = 0;
+        for (int mask = 0; mask < size; mask++) {
+            big[mask] = v[mask].numerator().multiply(denominator.divide(v[mask].denominator()));
+            maxBits = Math.max(maxBits, big[mask].bitLength());
+        }
+        // memberSum[i][k]: sum of v(S) over |S| = k containing i; total[k]: over all |S| = k.
+        BigInteger[][] memberSum = new BigInteger[n][n + 1];
+        BigInteger[] total = new BigInteger[n + 1];
+        if (maxBits + n + 1 < 63) {
+            long[] num = new long[size];
+            for (int mask = 0; mask < size; mask++) num[mask] = big[mask].longValueExact();
+            long[][] ms = new long[n][n + 1];
+            long[] t = new long[n + 1];
+            for (int mask = 0; mask < size; mask++) {
+                long x = num[mask];
+                if (x == 0) continue;
+                int k = Integer.bitCount(mask);
+                t[k] += x;
+                for (int bits = mask; bits != 0; bits &= bits - 1) ms[Integer.numberOfTrailingZeros(bits)][k] += x;
+            }
+            for (int k = 0; k <= n; k++) {
+                total[k] = BigInteger.valueOf(t[k]);
+                for (int i = 0; i < n; i++) memberSum[i][k] = BigInteger.valueOf(ms[i][k]);
+            }
+        } else {
+            for (int k = 0; k <= n; k++) {
+                total[k] = BigInteger.ZERO;
+                for (int i = 0; i < n; i++) memberSum[i][k] = BigInteger.ZERO;
+            }
+            for (int mask = 0; mask < size; mask++) {
+                BigInteger x = big[mask];
+                if (x.signum() == 0) continue;
+                int k = Integer.bitCount(mask);
+                total[k] = total[k].add(x);
+                for (int bits = mask; bits != 0; bits &= bits - 1) {
+                    int i = Integer.numberOfTrailingZeros(bits);
+                    memberSum[i][k] = memberSum[i][k].add(x);
+                }
+            }
+        }
+        Rational[] c = new Rational[n];
+        BigInteger nFact = factorial(n);
+        for (int k = 0; k < n; k++) c[k] = Rational.of(factorial(k).multiply(factorial(n - k - 1)), nFact);
+        Rational scale = Rational.of(BigInteger.ONE, denominator);
+        List<ShapleyResult.PlayerValue> values = new ArrayList<>(n);
+        Rational sum = Rational.ZERO;
+        for (int i = 0; i < n; i++) {
+            Rational phi = Rational.ZERO;
+            for (int k = 1; k <= n; k++) phi = phi.add(c[k - 1].multiply(Rational.of(memberSum[i][k], BigInteger.ONE)));
+            for (int k = 0; k < n; k++) phi = phi.subtract(c[k].multiply(Rational.of(total[k].subtract(memberSum[i][k]), BigInteger.ONE)));
+            phi = phi.multiply(scale);
+            sum = sum.add(phi);
+            values.add(new ShapleyResult.PlayerValue(game.players().get(i), phi.toString(), phi.doubleValue(), null));
+        }
+        return new ShapleyResult("exact", values, v[size - 1].toString(), sum.toString(), 0, null);
+    }
+
+    /**
+     * Estimates by sampling {@code samples} uniformly random orders of the players (Fisher-Yates from a
+     * {@link SplittableRandom} seeded with {@code seed}) and averaging each player's marginal contribution [2]. Each
+     * estimate is unbiased; its standard error is the sample standard deviation over sqrt(samples). The estimates
+     * sum to v(N) up to rounding, since each order's contributions do. Time: samples x n updates of the coalition.
+     */
+    public static ShapleyResult sampled(CooperativeGame game, long samples, long seed) {
+        if (samples < 2) throw new IllegalArgumentException("sampling needs at least 2 permutations (for a standard error), found " + samples);
+        int n = game.size();
+        var random = new SplittableRandom(seed);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        double[] mean = new double[n];
+        double[] m2 = new double[n];
+        for (long s = 1; s <= samples; s++) {
+            for (int i = n - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            CooperativeGame.Growing coalition = game.growing();
+            double previous = 0;
+            for (int player : order) {
+                double now = coalition.add(player);
+                double x = now - previous;
+                previous = now;
+                double delta = x - mean[player];
+                mean[player] += delta / s;
+                m2[player] += delta * (x - mean[player]);
+            }
+        }
+        List<ShapleyResult.PlayerValue> values = new ArrayList<>(n);
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double se = Math.sqrt(m2[i] / (samples - 1) / samples);
+            sum += mean[i];
+            values.add(new ShapleyResult.PlayerValue(game.players().get(i), WelfareFunctions.format(mean[i]), mean[i], se));
+        }
+        var all = new java.util.BitSet(n);
+        all.set(0, n);
+        return new ShapleyResult("sampled", values, game.value(all).toString(), WelfareFunctions.format(sum), samples, seed);
+    }
+
+    private static BigInteger factorial(int k) {
+        BigInteger f = BigInteger.ONE;
+        for (int i = 2; i <= k; i++) f = f.multiply(BigInteger.valueOf(i));
+        return f;
+    }
+}
