@@ -43,7 +43,7 @@ public record ShapleyResult(String method, List<PlayerValue> players, String gra
         for (PlayerValue p : players) {
             sb.append(String.format("%-" + width + "s  %s", p.player(), p.value()));
             if (!p.value().equals(WelfareFunctions.format(p.approx()))) sb.append("  (").append(WelfareFunctions.format(p.approx())).append(')');
-            if (p.standardError() != null) sb.append("  +- ").append(WelfareFunctions.format(p.standardError())).append(" (s.e.)");
+            if (p.standardError() != null) sb.append("  +- ").append(String.format(java.util.Locale.ROOT, "%.2g", p.standardError())).append(" (s.e.)");
             sb.append('\n');
         }
         return sb.toString();

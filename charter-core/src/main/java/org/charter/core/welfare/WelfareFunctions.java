@@ -258,7 +258,7 @@ public final class WelfareFunctions {
                 for (int o = 0; o < n; o++) {
                     best[o] = zeroWeight[o].equals(minZero) && product[o].equals(top);
                     Rational value = zeroWeight[o].signum() == 0 ? product[o] : Rational.ZERO;
-                    options.add(new WelfareResult.OptionWelfare(p.options().get(o), value.toString(), value.doubleValue(), best[o],
+                    options.add(new WelfareResult.OptionWelfare(p.options().get(o), readable(value), value.doubleValue(), best[o],
                             Map.of("zeroWeight", zeroWeight[o].toString(), "positiveProduct", product[o].toString())));
                 }
                 return new WelfareResult(id(), "product of utilities to the power of the weights; less weight at zero first,"
@@ -293,6 +293,16 @@ public final class WelfareFunctions {
                 total = total.add(w.numerator());
             }
             return total.compareTo(BigInteger.valueOf(NASH_EXACT_WEIGHT_LIMIT)) <= 0;
+        }
+
+        /** The exact value when it is short; otherwise about 1.234e567 (products of powers get long). */
+        private static String readable(Rational r) {
+            String exact = r.toString();
+            if (exact.length() <= 24) return exact;
+            double log10 = log(r) / Math.log(10);
+            double exponent = Math.floor(log10);
+            return "~" + String.format(Locale.ROOT, "%.6f", Math.pow(10, log10 - exponent)).replaceAll("0+$", "")
+                    .replaceAll("\\.$", "") + "e" + (long) exponent;
         }
 
         private static double log(Rational u) {

@@ -44,7 +44,7 @@ public record WelfareResult(String swf, String definition, String arithmetic, Li
     /** A plain-text table: one line per option, best ones marked with {@code *}. */
     public String toText() {
         var sb = new StringBuilder();
-        sb.append(swf).append(": ").append(definition).append(" (").append(arithmetic).append(")\n");
+        sb.append(swf).append(" (").append(arithmetic).append("): ").append(definition).append('\n');
         sb.append("best: ").append(String.join(", ", best)).append('\n');
         int width = Math.max(6, options.stream().mapToInt(o -> o.option().length()).max().orElse(6));
         for (OptionWelfare o : options) {

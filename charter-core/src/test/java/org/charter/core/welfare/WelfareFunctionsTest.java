@@ -149,6 +149,17 @@ class WelfareFunctionsTest {
     }
 
     @Test
+    void nash_largeWeightsStayExactButPrintShort() {
+        // Weights 120, 80, 50: split = 4^120 2^80 3^50 beats reform = 3^250 (120 ln 4 + 80 ln 2 + 50 ln 3 = 277.7 > 274.7).
+        var p = UtilityCsv.read(new StringReader("option,n,s,e\n#weights,120,80,50\nreform,3,3,3\nsplit,4,2,3\n"), "w.csv");
+        WelfareResult r = rank("nash", p);
+        assertThat(r.arithmetic()).isEqualTo("exact");
+        assertThat(r.best()).containsExactly("split");
+        assertThat(r.of("reform").value()).isEqualTo("~1.906837e119");
+        assertThat(r.of("reform").evidence().get("positiveProduct")).isEqualTo(java.math.BigInteger.valueOf(3).pow(250).toString());
+    }
+
+    @Test
     void leximin_rationalWeightsAgreeWithWholeCopies() {
         // Weights 1/2, 1/2, 1 are weights 1, 1, 2 halved: x = (1, 3, 2) sorts to 1, 2, 2, 3; y = (2, 2, 1) to 1, 1, 2, 2.
         var half = Rational.of(1, 2);
