@@ -98,7 +98,8 @@ final class WelfareCommand implements Callable<Integer> {
                 for (Pareto.Dominated d : frontier.dominated()) {
                     Pareto.Domination w = d.witness();
                     out.printf("%s is %sdominated by %s (%s is better for %s%s)%n", d.option(), d.strictly() ? "strictly " : "",
-                            String.join(", ", d.by()), w.a(), String.join(", ", w.aBetter()),
+                            String.join(", ", d.by()) + (d.dominatorCount() > d.by().size()
+                                    ? " and " + (d.dominatorCount() - d.by().size()) + " more" : ""), w.a(), String.join(", ", w.aBetter()),
                             w.equal().isEmpty() ? "" : ", equal for " + String.join(", ", w.equal()));
                 }
                 out.println("(Pareto efficiency says nothing about fairness: an unfair status quo is usually on the frontier.)");

@@ -63,16 +63,21 @@ public final class Pareto {
     /**
      * An option off the frontier.
      *
-     * @param option   its name
-     * @param by       the frontier options that dominate it, best utilitarian sum first
-     * @param strictly whether some option strictly dominates it (then it is not even weakly efficient)
-     * @param witness  the comparison with the first of {@code by}, naming the groups it is better for
+     * @param option    its name
+     * @param by        the frontier options that dominate it, largest sum of within-group ranks first; at most
+     *                  {@link #LISTED_DOMINATORS} of them
+     * @param dominatorCount how many frontier options dominate it (may exceed the size of {@code by})
+     * @param strictly  whether some option strictly dominates it (then it is not even weakly efficient)
+     * @param witness   the comparison with the first of {@code by}, naming the groups it is better for
      */
-    public record Dominated(String option, List<String> by, boolean strictly, Domination witness) {
+    public record Dominated(String option, List<String> by, int dominatorCount, boolean strictly, Domination witness) {
         public Dominated {
             by = List.copyOf(by);
         }
     }
+
+    /** A dominated option lists at most this many of its dominators (it counts them all). */
+    public static final int LISTED_DOMINATORS = 10;
 
     /**
      * The Pareto frontier and its evidence.
@@ -127,25 +132,27 @@ public final class Pareto {
         int[] front = new int[n];
         int frontSize = 0;
         boolean[] efficient = new boolean[n];
-        List<List<Integer>> dominators = new ArrayList<>(n);
+        int[][] dominators = new int[n][];
+        int[] dominatorCount = new int[n];
         boolean[] strictly = new boolean[n];
-        for (int o = 0; o < n; o++) dominators.add(null);
+        int[] found = new int[LISTED_DOMINATORS];
         for (int x : order) {
-            List<Integer> by = null;
+            int count = 0;
             for (int k = 0; k < frontSize; k++) {
                 int f = front[k];
                 int d = dominates(rank[f], rank[x]);
                 if (d > 0) {
-                    if (by == null) by = new ArrayList<>();
-                    by.add(f);
+                    if (count < LISTED_DOMINATORS) found[count] = f;
+                    count++;
                     if (d == 2) strictly[x] = true;
                 }
             }
-            if (by == null) {
+            if (count == 0) {
                 efficient[x] = true;
                 front[frontSize++] = x;
             } else {
-                dominators.set(x, by);
+                dominators[x] = Arrays.copyOf(found, Math.min(count, LISTED_DOMINATORS));
+                dominatorCount[x] = count;
             }
         }
         List<String> eff = new ArrayList<>(), weak = new ArrayList<>();
@@ -154,9 +161,9 @@ public final class Pareto {
             if (efficient[o]) eff.add(p.options().get(o));
             if (!strictly[o]) weak.add(p.options().get(o));
             if (!efficient[o]) {
-                List<Integer> by = dominators.get(o);
-                dominated.add(new Dominated(p.options().get(o), by.stream().map(p.options()::get).toList(), strictly[o],
-                        compare(p, by.get(0), o)));
+                int[] by = dominators[o];
+                dominated.add(new Dominated(p.options().get(o), Arrays.stream(by).mapToObj(p.options()::get).toList(),
+                        dominatorCount[o], strictly[o], compare(p, by[0], o)));
             }
         }
         return new Frontier(eff, weak, dominated);

@@ -17,6 +17,8 @@ public final class UtilityProfile {
     private final List<String> groups;
     private final Rational[] weights;
     private final Rational[][] utilities;
+    /** The same utilities as longs when every one is a whole number of at most 62 bits, else null (fast paths). */
+    private final long[][] integers;
 
     /** Validates: at least one option and one group, names unique and non-blank, a full table, weights positive. */
     public UtilityProfile(List<String> options, List<String> groups, List<Rational> weights, List<List<Rational>> utilities) {
@@ -49,6 +51,24 @@ public final class UtilityProfile {
             this.utilities[o] = row.toArray(Rational[]::new);
             for (Rational u : this.utilities[o]) Objects.requireNonNull(u, "utility");
         }
+        long[][] ints = new long[this.utilities.length][];
+        for (int o = 0; ints != null && o < ints.length; o++) {
+            ints[o] = new long[this.groups.size()];
+            for (int g = 0; g < ints[o].length; g++) {
+                Rational u = this.utilities[o][g];
+                if (!u.isInteger() || u.numerator().bitLength() > 62) {
+                    ints = null;
+                    break;
+                }
+                ints[o][g] = u.numerator().longValue();
+            }
+        }
+        this.integers = ints;
+    }
+
+    /** The utilities as whole numbers (not to be modified), or null when some utility is not a whole number of at most 62 bits. */
+    long[][] integerUtilities() {
+        return integers;
     }
 
     /** Every group weighing 1. */

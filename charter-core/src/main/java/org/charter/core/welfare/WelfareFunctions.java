@@ -95,6 +95,20 @@ public final class WelfareFunctions {
         @Override
         public WelfareResult rank(UtilityProfile p) {
             Rational[] values = new Rational[p.optionCount()];
+            long[][] ints = p.integerUtilities();
+            long[] iw = integerWeights(p);
+            if (ints != null && iw != null) {
+                try {
+                    for (int o = 0; o < values.length; o++) {
+                        long sum = 0;
+                        for (int g = 0; g < iw.length; g++) sum = Math.addExact(sum, Math.multiplyExact(iw[g], ints[o][g]));
+                        values[o] = Rational.of(sum);
+                    }
+                    return exactResult(p, id(), "sum of weighted utilities", values, o -> Map.of());
+                } catch (ArithmeticException overflow) {
+                    // fall through to rationals
+                }
+            }
             for (int o = 0; o < values.length; o++) {
                 Rational sum = Rational.ZERO;
                 for (int g = 0; g < p.groupCount(); g++) {
@@ -141,6 +155,7 @@ public final class WelfareFunctions {
 
         @Override
         public WelfareResult rank(UtilityProfile p) {
+            if (p.integerUtilities() != null && p.unitWeights()) return rankIntegers(p);
             int n = p.optionCount();
             Run[][] sorted = new Run[n][];
             for (int o = 0; o < n; o++) sorted[o] = sortedRuns(p, o);
@@ -166,6 +181,40 @@ public final class WelfareFunctions {
             return new WelfareResult(id(), "utilities sorted worst-off first, compared lexicographically (value shown: the minimum)",
                     "exact", bestNames(p, best), options);
         }
+    }
+
+    /** The same order over whole-number utilities with unit weights: sorted long arrays compared lexicographically. */
+    private static WelfareResult rankIntegers(UtilityProfile p) {
+        long[][] ints = p.integerUtilities();
+        int n = ints.length;
+        long[][] sorted = new long[n][];
+        int bestIndex = 0;
+        for (int o = 0; o < n; o++) {
+            sorted[o] = ints[o].clone();
+            Arrays.sort(sorted[o]);
+            if (o > 0 && Arrays.compare(sorted[o], sorted[bestIndex]) > 0) bestIndex = o;
+        }
+        boolean[] best = new boolean[n];
+        var options = new ArrayList<WelfareResult.OptionWelfare>(n);
+        for (int o = 0; o < n; o++) {
+            best[o] = Arrays.equals(sorted[o], sorted[bestIndex]);
+            List<String> text = new ArrayList<>(sorted[o].length);
+            for (long u : sorted[o]) text.add(Long.toString(u));
+            options.add(new WelfareResult.OptionWelfare(p.options().get(o), text.get(0), sorted[o][0], best[o], Map.of("sorted", text)));
+        }
+        return new WelfareResult("leximin", "utilities sorted worst-off first, compared lexicographically (value shown: the minimum)",
+                "exact", bestNames(p, best), options);
+    }
+
+    /** The weights as longs when all are whole numbers, else null. */
+    static long[] integerWeights(UtilityProfile p) {
+        long[] w = new long[p.groupCount()];
+        for (int g = 0; g < w.length; g++) {
+            Rational x = p.weight(g);
+            if (!x.isInteger() || x.numerator().bitLength() > 31) return null;
+            w[g] = x.numerator().longValue();
+        }
+        return w;
     }
 
     /** A value held by a total weight of groups: one step of the sorted (weighted) utility vector. */
@@ -244,13 +293,31 @@ public final class WelfareFunctions {
             var options = new ArrayList<WelfareResult.OptionWelfare>(n);
             boolean[] best = new boolean[n];
             if (exact) {
+                long[][] ints = p.integerUtilities();
                 Rational[] product = new Rational[n];
                 Rational top = null;
                 for (int o = 0; o < n; o++) {
-                    Rational prod = Rational.ONE;
-                    for (int g = 0; g < p.groupCount(); g++) {
-                        Rational u = p.utility(o, g);
-                        if (u.signum() > 0) prod = prod.multiply(pow(u, p.weight(g).numerator().intValueExact()));
+                    Rational prod;
+                    if (ints != null) { // whole numbers: multiply big integers, no fractions to reduce
+                        BigInteger b = BigInteger.ONE;
+                        long small = 1; // a running product of small factors, flushed before it could overflow
+                        for (int g = 0; g < p.groupCount(); g++) {
+                            long u = ints[o][g];
+                            if (u <= 0) continue;
+                            int e = p.weight(g).numerator().intValueExact();
+                            if (e == 1 && u < (1L << 31) && small < (1L << 31)) {
+                                small *= u;
+                            } else {
+                                b = b.multiply(BigInteger.valueOf(u).pow(e));
+                            }
+                        }
+                        prod = Rational.of(b.multiply(BigInteger.valueOf(small)), BigInteger.ONE);
+                    } else {
+                        prod = Rational.ONE;
+                        for (int g = 0; g < p.groupCount(); g++) {
+                            Rational u = p.utility(o, g);
+                            if (u.signum() > 0) prod = prod.multiply(pow(u, p.weight(g).numerator().intValueExact()));
+                        }
                     }
                     product[o] = prod;
                     if (zeroWeight[o].equals(minZero) && (top == null || prod.compareTo(top) > 0)) top = prod;

@@ -95,6 +95,16 @@ class WelfareProperties {
     }
 
     @Property
+    void scaleInvariance_halvingEveryUtilityKeepsEveryChoice(@ForAll("tables") long[][] t) {
+        // Halving makes the utilities fractions, so this also checks the whole-number fast paths against the rational ones.
+        UtilityProfile p = UtilityProfile.ofLongs(t);
+        List<List<Rational>> halved = new ArrayList<>();
+        for (int o = 0; o < p.optionCount(); o++) halved.add(p.row(o).stream().map(u -> u.multiply(Rational.of(1, 2))).toList());
+        UtilityProfile q = UtilityProfile.unweighted(p.options(), p.groups(), halved);
+        for (WelfareFunction f : WelfareFunctions.all()) assertThat(f.rank(q).best()).as(f.id()).isEqualTo(f.rank(p).best());
+    }
+
+    @Property
     void weights_wholeWeightsActAsCopiesOfGroups(@ForAll("tables") long[][] t, @ForAll @IntRange(min = 1, max = 3) int copies) {
         // Weighting the first group by k equals repeating its column k times.
         UtilityProfile p = UtilityProfile.ofLongs(t);
