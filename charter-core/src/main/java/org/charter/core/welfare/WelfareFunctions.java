@@ -305,7 +305,11 @@ public final class WelfareFunctions {
                             long u = ints[o][g];
                             if (u <= 0) continue;
                             int e = p.weight(g).numerator().intValueExact();
-                            if (e == 1 && u < (1L << 31) && small < (1L << 31)) {
+                            if (e == 1 && u < (1L << 31)) {
+                                if (small >= (1L << 31)) {
+                                    b = b.multiply(BigInteger.valueOf(small));
+                                    small = 1;
+                                }
                                 small *= u;
                             } else {
                                 b = b.multiply(BigInteger.valueOf(u).pow(e));
@@ -325,7 +329,8 @@ public final class WelfareFunctions {
                 for (int o = 0; o < n; o++) {
                     best[o] = zeroWeight[o].equals(minZero) && product[o].equals(top);
                     Rational value = zeroWeight[o].signum() == 0 ? product[o] : Rational.ZERO;
-                    options.add(new WelfareResult.OptionWelfare(p.options().get(o), readable(value), value.doubleValue(), best[o],
+                    double approx = value.isInteger() ? value.numerator().doubleValue() : value.doubleValue();
+                    options.add(new WelfareResult.OptionWelfare(p.options().get(o), readable(value), approx, best[o],
                             Map.of("zeroWeight", zeroWeight[o].toString(), "positiveProduct", product[o].toString())));
                 }
                 return new WelfareResult(id(), "product of utilities to the power of the weights; less weight at zero first,"

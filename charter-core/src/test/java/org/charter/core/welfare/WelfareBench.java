@@ -29,15 +29,6 @@ public final class WelfareBench {
             WelfareFunction f = WelfareFunctions.parse(swf);
             time(repeat, swf + " 100,000 options x 20 groups", () -> f.rank(independent).best());
         }
-        time(repeat, "pareto 100,000 x 20, correlated utilities", () -> {
-            var fr = Pareto.frontier(correlated);
-            return fr.efficient().size() + " efficient";
-        });
-        UtilityProfile small = random(10_000, 20, 0, 7);
-        time(repeat, "pareto 10,000 x 20, independent utilities", () -> Pareto.frontier(small).efficient().size() + " efficient");
-        UtilityProfile low = random(100_000, 3, 0, 7);
-        time(repeat, "pareto 100,000 x 3, independent utilities", () -> Pareto.frontier(low).efficient().size() + " efficient");
-
         var r = new SplittableRandom(11);
         long[] w20 = new long[20];
         long total = 0;
@@ -52,6 +43,15 @@ public final class WelfareBench {
         long q1000 = t1000 / 2 + 1;
         time(repeat, "shapley sampled, weighted voting n=1,000, 10,000 permutations",
                 () -> Shapley.sampled(CooperativeGames.WeightedVoting.of(q1000, w1000), 10_000, 1).sum());
+        UtilityProfile small = random(10_000, 20, 0, 7);
+        time(repeat, "pareto 10,000 x 20, independent utilities", () -> Pareto.frontier(small).efficient().size() + " efficient");
+        UtilityProfile low = random(100_000, 3, 0, 7);
+        time(repeat, "pareto 100,000 x 3, independent utilities", () -> Pareto.frontier(low).efficient().size() + " efficient");
+        UtilityProfile five = random(100_000, 5, 0, 7);
+        time(repeat, "pareto 100,000 x 5, independent utilities", () -> Pareto.frontier(five).efficient().size() + " efficient");
+        if (args.length > 1 && args[1].equals("big")) {
+            time(1, "pareto 100,000 x 20, correlated utilities", () -> Pareto.frontier(correlated).efficient().size() + " efficient");
+        }
     }
 
     /** Integer utilities 0..100; correlated: half a shared base per option plus half independent noise. */

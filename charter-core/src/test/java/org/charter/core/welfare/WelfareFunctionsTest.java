@@ -160,6 +160,19 @@ class WelfareFunctionsTest {
     }
 
     @Test
+    void nash_productsBeyondLongsAreExact() {
+        long[][] rows = new long[2][20];
+        java.util.Arrays.fill(rows[0], 100);
+        java.util.Arrays.fill(rows[1], 100);
+        rows[1][19] = 99;
+        WelfareResult r = rank("nash", UtilityProfile.ofLongs(rows));
+        assertThat(r.best()).containsExactly("o1");
+        assertThat(r.of("o1").value()).isEqualTo("~1e40");
+        assertThat(r.of("o1").evidence().get("positiveProduct")).isEqualTo(java.math.BigInteger.TEN.pow(40).toString());
+        assertThat(r.of("o2").evidence().get("positiveProduct")).isEqualTo(java.math.BigInteger.TEN.pow(38).multiply(java.math.BigInteger.valueOf(99)).toString());
+    }
+
+    @Test
     void leximin_rationalWeightsAgreeWithWholeCopies() {
         // Weights 1/2, 1/2, 1 are weights 1, 1, 2 halved: x = (1, 3, 2) sorts to 1, 2, 2, 3; y = (2, 2, 1) to 1, 1, 2, 2.
         var half = Rational.of(1, 2);
