@@ -23,6 +23,18 @@ public interface CooperativeGame {
         return value(BitSet.valueOf(new long[] {mask & 0xFFFFFFFFL}));
     }
 
+    /**
+     * v for every coalition, indexed by bitmask, for games of at most 30 players (the exact Shapley value uses it);
+     * games with structure override it with something faster than 2^n calls of {@link #value(int)}.
+     */
+    default org.charter.core.math.Rational[] tabulate() {
+        int n = size();
+        if (n > 30) throw new IllegalArgumentException("cannot tabulate " + n + " players (2^" + n + " coalitions)");
+        var v = new org.charter.core.math.Rational[1 << n];
+        for (int mask = 0; mask < v.length; mask++) v[mask] = value(mask);
+        return v;
+    }
+
     /** A coalition that grows one player at a time from the empty one, for permutation sampling. */
     default Growing growing() {
         return new Growing() {

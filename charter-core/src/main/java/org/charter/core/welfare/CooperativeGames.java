@@ -61,9 +61,7 @@ public final class CooperativeGames {
             if (n > MAX_TABLE_PLAYERS) {
                 throw new IllegalArgumentException("cannot tabulate " + n + " players: the limit is " + MAX_TABLE_PLAYERS);
             }
-            List<Rational> v = new ArrayList<>(1 << n);
-            for (int mask = 0; mask < 1 << n; mask++) v.add(game.value(mask));
-            return new Table(game.players(), v);
+            return new Table(game.players(), Arrays.asList(game.tabulate()));
         }
 
         @Override
@@ -74,6 +72,11 @@ public final class CooperativeGames {
         @Override
         public Rational value(int mask) {
             return values[mask];
+        }
+
+        @Override
+        public Rational[] tabulate() {
+            return values.clone();
         }
 
         @Override
@@ -121,6 +124,35 @@ public final class CooperativeGames {
             Rational sum = Rational.ZERO;
             for (int i = coalition.nextSetBit(0); i >= 0; i = coalition.nextSetBit(i + 1)) sum = sum.add(weights.get(i));
             return sum.compareTo(quota) >= 0 ? Rational.ONE : Rational.ZERO;
+        }
+
+        /** Subset sums built from smaller ones, one addition per coalition; exact (in longs when the weights are whole). */
+        @Override
+        public Rational[] tabulate() {
+            int n = players.size();
+            if (n > 30) throw new IllegalArgumentException("cannot tabulate " + n + " players (2^" + n + " coalitions)");
+            Rational[] v = new Rational[1 << n];
+            boolean whole = quota.isInteger() && quota.numerator().bitLength() < 62
+                    && weights.stream().allMatch(w -> w.isInteger() && w.numerator().bitLength() < 31);
+            if (whole) {
+                long q = quota.numerator().longValue();
+                long[] w = weights.stream().mapToLong(x -> x.numerator().longValue()).toArray();
+                long[] sum = new long[1 << n];
+                v[0] = sum[0] >= q ? Rational.ONE : Rational.ZERO;
+                for (int mask = 1; mask < sum.length; mask++) {
+                    sum[mask] = sum[mask & (mask - 1)] + w[Integer.numberOfTrailingZeros(mask)];
+                    v[mask] = sum[mask] >= q ? Rational.ONE : Rational.ZERO;
+                }
+            } else {
+                Rational[] sum = new Rational[1 << n];
+                sum[0] = Rational.ZERO;
+                v[0] = quota.signum() <= 0 ? Rational.ONE : Rational.ZERO;
+                for (int mask = 1; mask < sum.length; mask++) {
+                    sum[mask] = sum[mask & (mask - 1)].add(weights.get(Integer.numberOfTrailingZeros(mask)));
+                    v[mask] = sum[mask].compareTo(quota) >= 0 ? Rational.ONE : Rational.ZERO;
+                }
+            }
+            return v;
         }
 
         @Override

@@ -38,10 +38,10 @@ public final class Shapley {
                     + MAX_EXACT_PLAYERS + " (sample instead: a number of permutations and a seed)");
         }
         int size = 1 << n;
-        Rational[] v = new Rational[size];
+        Rational[] v = game.tabulate();
+        if (v.length != size) throw new IllegalStateException("the game tabulated " + v.length + " coalitions for " + n + " players");
         BigInteger denominator = BigInteger.ONE;
         for (int mask = 0; mask < size; mask++) {
-            v[mask] = game.value(mask);
             BigInteger d = v[mask].denominator();
             if (!d.equals(BigInteger.ONE)) denominator = denominator.divide(denominator.gcd(d)).multiply(d);
         }

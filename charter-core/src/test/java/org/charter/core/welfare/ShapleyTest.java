@@ -34,6 +34,18 @@ class ShapleyTest {
     }
 
     @Test
+    void weightedVoting_fastTabulationAgreesWithTheDefinition() {
+        var whole = CooperativeGames.WeightedVoting.of(7, 4, 3, 2, 1, 1);
+        var third = Rational.of(1, 3);
+        var fractional = new CooperativeGames.WeightedVoting(List.of("x", "y", "z"), Rational.of(1, 2), List.of(third, third, third));
+        for (CooperativeGame g : List.of(whole, fractional)) {
+            Rational[] fast = g.tabulate();
+            for (int mask = 0; mask < fast.length; mask++) assertThat(fast[mask]).as("mask %d", mask).isEqualTo(g.value(mask));
+        }
+        assertThat(values(Shapley.exact(fractional))).containsExactly("1/3", "1/3", "1/3");
+    }
+
+    @Test
     void weightedVoting_unSecurityCouncil() {
         // Shapley and Shubik (1954): five permanent members with a veto, ten others, nine votes needed:
         // [39; 7,7,7,7,7,1,...,1]. Index 421/2145 = 0.1963 per permanent member, 4/2145 = 0.0019 per other.
