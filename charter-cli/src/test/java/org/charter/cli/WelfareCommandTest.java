@@ -31,6 +31,13 @@ class WelfareCommandTest {
     }
 
     @Test
+    void help_listsBothCommands() {
+        assertThat(CliTest.run("--help").out()).contains("welfare", "shapley");
+        assertThat(CliTest.run("welfare", "--help").out()).contains("--swf", "--pareto", "#weights", "atkinson:EPS");
+        assertThat(CliTest.run("shapley", "--help").out()).contains("--samples", "--seed", "weightedVoting");
+    }
+
+    @Test
     void welfare_textNamesTheBestOptionsAndEveryValue(@TempDir Path tmp) throws IOException {
         Path f = write(tmp, "u.csv", TABLE);
         CliTest.Run r = CliTest.run("welfare", f.toString(), "--swf", "egalitarian");
