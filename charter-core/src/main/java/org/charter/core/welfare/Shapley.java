@@ -50,7 +50,8 @@ public final class Shapley {
         BigInteger[] big = new BigInteger[size];
         int maxBits = 0;
         for (int mask = 0; mask < size; mask++) {
-            big[mask] = v[mask].numerator().multiply(denominator.divide(v[mask].denominator()));
+            BigInteger d = v[mask].denominator();
+            big[mask] = d.equals(denominator) ? v[mask].numerator() : v[mask].numerator().multiply(denominator.divide(d));
             maxBits = Math.max(maxBits, big[mask].bitLength());
         }
         // memberSum[i][k]: sum of v(S) over |S| = k containing i; total[k]: over all |S| = k.
@@ -58,7 +59,7 @@ public final class Shapley {
         BigInteger[] total = new BigInteger[n + 1];
         if (maxBits + n + 1 < 63) {
             long[] num = new long[size];
-            for (int mask = 0; mask < size; mask++) num[mask] = big[mask].longValueExact();
+            for (int mask = 0; mask < size; mask++) num[mask] = big[mask].longValue(); // fits: maxBits < 62
             long[][] ms = new long[n][n + 1];
             long[] t = new long[n + 1];
             for (int mask = 0; mask < size; mask++) {

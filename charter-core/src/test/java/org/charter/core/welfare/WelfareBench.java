@@ -49,6 +49,8 @@ public final class WelfareBench {
         time(repeat, "pareto 100,000 x 3, independent utilities", () -> Pareto.frontier(low).efficient().size() + " efficient");
         UtilityProfile five = random(100_000, 5, 0, 7);
         time(repeat, "pareto 100,000 x 5, independent utilities", () -> Pareto.frontier(five).efficient().size() + " efficient");
+        UtilityProfile corr20k = random(20_000, 20, 1, 7);
+        time(repeat, "pareto 20,000 x 20, correlated utilities", () -> Pareto.frontier(corr20k).efficient().size() + " efficient");
         if (args.length > 1 && args[1].equals("big")) {
             time(1, "pareto 100,000 x 20, correlated utilities", () -> Pareto.frontier(correlated).efficient().size() + " efficient");
         }
