@@ -28,8 +28,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  \"values\": {\"\": 0, \"a\": 1, \"a,b\": 3, ...}   every coalition's worth (at most 20 players),",
                 "  \"weightedVoting\": {\"quota\": q, \"weights\": [...]},  \"airport\": {\"costs\": [...]},",
                 "  \"gloves\": {\"left\": [names]}}.",
-                "Exact (over all 2^n coalitions, n <= 20) unless --samples is given; then random orders of the players",
-                "are sampled and each value is reported with its standard error."})
+                "Exact (over all 2^n coalitions, n <= 20; weighted voting games with whole weights by counting swings,",
+                "up to 60 players) unless --samples is given; then random orders of the players are sampled and each",
+                "value is reported with its standard error."})
 final class ShapleyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The game as JSON.")
     Path file;
@@ -52,15 +53,12 @@ final class ShapleyCommand implements Callable<Integer> {
         if (samples != null && samples < 2) throw new UsageException("--samples must be at least 2, found " + samples);
         String name = file.toString();
         CooperativeGame game = GameJson.read(new StringReader(WelfareCommand.readUtf8(file)), name);
-        if (samples == null && game.size() > Shapley.MAX_EXACT_PLAYERS) {
-            throw new IllegalArgumentException(name + ": " + game.size() + " players is above the limit of " + Shapley.MAX_EXACT_PLAYERS
-                    + " for exact Shapley values (2^n coalitions); estimate them with --samples N --seed S");
-        }
         ShapleyResult result;
         try {
             result = samples == null ? Shapley.exact(game) : Shapley.sampled(game, samples, seed == null ? 0 : seed);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+            String hint = samples == null && game.size() > Shapley.MAX_EXACT_PLAYERS ? "; estimate them with --samples N --seed S" : "";
+            throw new IllegalArgumentException(name + ": " + e.getMessage() + hint, e);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -126,15 +126,21 @@ class WelfareCommandTest {
         StringBuilder players = new StringBuilder(), weights = new StringBuilder();
         for (int i = 0; i < 25; i++) {
             players.append(i == 0 ? "" : ",").append("\"p").append(i).append('"');
-            weights.append(i == 0 ? "" : ",").append(1);
+            weights.append(i == 0 ? "" : ",").append(i + 1);
         }
-        Path big = write(tmp, "big.json", "{\"players\": [" + players + "], \"weightedVoting\": {\"quota\": 13, \"weights\": [" + weights + "]}}");
-        CliTest.Run refused = CliTest.run("shapley", big.toString());
+        Path airport = write(tmp, "airport.json", "{\"players\": [" + players + "], \"airport\": {\"costs\": [" + weights + "]}}");
+        CliTest.Run refused = CliTest.run("shapley", airport.toString());
         assertThat(refused.code()).isEqualTo(1);
         assertThat(refused.err()).contains("25 players is above the limit of 20").contains("--samples");
-        CliTest.Run sampled = CliTest.run("shapley", big.toString(), "--samples", "100");
+        assertThat(refused.err().strip().lines()).hasSize(1);
+        CliTest.Run sampled = CliTest.run("shapley", airport.toString(), "--samples", "100");
         assertThat(sampled.code()).as(sampled.err()).isZero();
         assertThat(sampled.out()).contains("seed 0");
+        // A weighted voting game of 25 players is still exact: swings are counted.
+        Path voting = write(tmp, "voting.json", "{\"players\": [" + players + "], \"weightedVoting\": {\"quota\": 163, \"weights\": [" + weights + "]}}");
+        CliTest.Run counted = CliTest.run("shapley", voting.toString());
+        assertThat(counted.code()).as(counted.err()).isZero();
+        assertThat(counted.out()).contains("counting swings").contains("sum = 1");
         assertThat(CliTest.run("shapley", f.toString(), "--seed", "1").code()).isEqualTo(2);
         assertThat(CliTest.run("shapley", f.toString(), "--samples", "1").code()).isEqualTo(2);
     }

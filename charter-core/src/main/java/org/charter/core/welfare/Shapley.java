@@ -17,6 +17,8 @@ public final class Shapley {
     /*
      * [1] L. S. Shapley. "A value for n-person games." In H. W. Kuhn, A. W. Tucker (eds.), Contributions to the Theory
      *     of Games II, Annals of Mathematics Studies 28, pp. 307-317, Princeton University Press, 1953.
+     * [3] I. Mann, L. S. Shapley. "Values of large games, VI: evaluating the Electoral College exactly." RAND
+     *     Memorandum RM-3158-PR, 1962 (counting swings of a weighted voting game by generating functions).
      * [2] J. Castro, D. Gómez, J. Tejada. "Polynomial calculation of the Shapley value based on sampling." Computers
      *     & Operations Research 36(5):1726-1730, 2009 (permutation sampling and its standard error).
      */
@@ -33,6 +35,9 @@ public final class Shapley {
      */
     public static ShapleyResult exact(CooperativeGame game) {
         int n = game.size();
+        if (n > MAX_EXACT_PLAYERS && game instanceof CooperativeGames.WeightedVoting voting && countable(voting) == null) {
+            return shapleyShubik(voting);
+        }
         if (n > MAX_EXACT_PLAYERS) {
             throw new IllegalArgumentException("exact Shapley values enumerate 2^n coalitions; " + n + " players is above the limit of "
                     + MAX_EXACT_PLAYERS + " (sample instead: a number of permutations and a seed)");
@@ -148,6 +153,75 @@ public final class Shapley {
         var all = new java.util.BitSet(n);
         all.set(0, n);
         return new ShapleyResult("sampled", values, game.value(all).toString(), WelfareFunctions.format(sum), samples, seed);
+    }
+
+    /** Weighted voting games whose swings {@link #shapleyShubik} counts: at most this many players... */
+    public static final int MAX_COUNTED_PLAYERS = 60;
+    /** ...and at most this many cells (players x quota) in the counting table. */
+    public static final long MAX_COUNTED_CELLS = 50_000_000L;
+
+    /** Null when {@link #shapleyShubik} can count the game exactly, else why not. */
+    static String countable(CooperativeGames.WeightedVoting game) {
+        int n = game.players().size();
+        if (n > MAX_COUNTED_PLAYERS) return n + " players is above the limit of " + MAX_COUNTED_PLAYERS + " for exact counting";
+        for (Rational w : game.weights()) if (!w.isInteger() || w.numerator().bitLength() > 31) return "the weights are not all whole numbers";
+        BigInteger q = ceil(game.quota());
+        if (BigInteger.valueOf(n + 1L).multiply(q).compareTo(BigInteger.valueOf(MAX_COUNTED_CELLS)) > 0) {
+            return "players x quota is above " + MAX_COUNTED_CELLS;
+        }
+        return null;
+    }
+
+    private static BigInteger ceil(Rational r) {
+        BigInteger[] qr = r.numerator().divideAndRemainder(r.denominator());
+        return qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
+    }
+
+    /**
+     * Exact Shapley-Shubik index of a weighted voting game with whole weights by counting swings [3]: player i is
+     * pivotal after a coalition S of the others exactly when q - w_i <= w(S) < q, and phi_i = sum_k k! (n - k - 1)! / n!
+     * times the number of such S of size k. A table counts the coalitions of every size and weight below the quota
+     * (O(n^2 q) time, exact in longs: no count exceeds C(60, 30)); removing one player from it gives the others'
+     * counts. For up to {@link #MAX_COUNTED_PLAYERS} players and {@link #MAX_COUNTED_CELLS} table cells.
+     */
+    public static ShapleyResult shapleyShubik(CooperativeGames.WeightedVoting game) {
+        String why = countable(game);
+        if (why != null) throw new IllegalArgumentException("cannot count the swings of this weighted voting game exactly: " + why);
+        int n = game.players().size();
+        int quota = ceil(game.quota()).intValueExact();
+        int[] w = game.weights().stream().mapToInt(x -> x.numerator().intValueExact()).toArray();
+        // c[k][s]: coalitions of size k and weight s, for s < quota.
+        long[][] c = new long[n + 1][quota];
+        c[0][0] = 1;
+        for (int j = 0; j < n; j++) {
+            for (int k = j; k >= 0; k--) {
+                for (int s = quota - 1 - w[j]; s >= 0; s--) c[k + 1][s + w[j]] += c[k][s];
+            }
+        }
+        Rational[] coefficient = new Rational[n];
+        BigInteger nFact = factorial(n);
+        for (int k = 0; k < n; k++) coefficient[k] = Rational.of(factorial(k).multiply(factorial(n - k - 1)), nFact);
+        long[][] without = new long[n][quota];
+        List<ShapleyResult.PlayerValue> values = new ArrayList<>(n);
+        Rational sum = Rational.ZERO;
+        for (int i = 0; i < n; i++) {
+            int wi = w[i];
+            Rational phi = Rational.ZERO;
+            for (int k = 0; k < n; k++) {
+                long swings = 0;
+                for (int s = 0; s < quota; s++) {
+                    without[k][s] = c[k][s] - (k > 0 && s >= wi ? without[k - 1][s - wi] : 0);
+                    if (s >= quota - wi) swings += without[k][s];
+                }
+                if (swings != 0) phi = phi.add(coefficient[k].multiply(Rational.of(swings)));
+            }
+            sum = sum.add(phi);
+            values.add(new ShapleyResult.PlayerValue(game.players().get(i), phi.toString(), phi.doubleValue(), null));
+        }
+        long total = 0;
+        for (int x : w) total += x;
+        String grand = total >= quota ? "1" : "0";
+        return new ShapleyResult("exact (Shapley-Shubik by counting swings)", values, grand, sum.toString(), 0, null);
     }
 
     private static BigInteger factorial(int k) {

@@ -75,11 +75,47 @@ class ShapleyTest {
     }
 
     @Test
-    void exact_refusesAboveTwentyPlayers() {
+    void exact_refusesAboveTwentyPlayersUnlessItCanCountSwings() {
+        List<Rational> costs = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            costs.add(Rational.of(i));
+            names.add("p" + i);
+        }
+        assertThatThrownBy(() -> Shapley.exact(new CooperativeGames.Airport(names, costs)))
+                .hasMessageContaining("21 players is above the limit of 20");
+        // A weighted voting game with whole weights is counted exactly instead: 21 equal voters get 1/21 each.
         long[] w = new long[21];
         java.util.Arrays.fill(w, 1);
-        assertThatThrownBy(() -> Shapley.exact(CooperativeGames.WeightedVoting.of(11, w)))
-                .hasMessageContaining("21 players is above the limit of 20");
+        ShapleyResult r = Shapley.exact(CooperativeGames.WeightedVoting.of(11, w));
+        assertThat(r.method()).contains("counting");
+        assertThat(values(r)).containsOnly("1/21");
+        long[] many = new long[61];
+        java.util.Arrays.fill(many, 1);
+        assertThatThrownBy(() -> Shapley.exact(CooperativeGames.WeightedVoting.of(31, many))).hasMessageContaining("61 players");
+    }
+
+    @Test
+    void shapleyShubik_countingAgreesWithEnumeration() {
+        long[] un = new long[15];
+        for (int i = 0; i < 15; i++) un[i] = i < 5 ? 7 : 1;
+        var council = CooperativeGames.WeightedVoting.of(39, un);
+        assertThat(Shapley.shapleyShubik(council).players()).isEqualTo(Shapley.exact(council).players());
+        var r = new java.util.Random(5);
+        for (int trial = 0; trial < 30; trial++) {
+            long[] w = new long[1 + r.nextInt(10)];
+            long total = 0;
+            for (int i = 0; i < w.length; i++) total += w[i] = r.nextInt(8);
+            long q = 1 + r.nextInt((int) total + 2);
+            var g = CooperativeGames.WeightedVoting.of(q, w);
+            assertThat(Shapley.shapleyShubik(g).players()).as("[%d; %s]", q, java.util.Arrays.toString(w)).isEqualTo(Shapley.exact(g).players());
+        }
+        // 50 players with weights 1..50, quota half the total plus one: exact, and efficient.
+        long[] fifty = new long[50];
+        for (int i = 0; i < 50; i++) fifty[i] = i + 1;
+        ShapleyResult big = Shapley.exact(CooperativeGames.WeightedVoting.of(638, fifty));
+        assertThat(big.sum()).isEqualTo("1");
+        assertThat(big.players().get(49).approx()).isGreaterThan(big.players().get(0).approx());
     }
 
     @Test

@@ -37,6 +37,11 @@ public final class WelfareBench {
         time(repeat, "shapley exact, weighted voting n=20", () -> Shapley.exact(CooperativeGames.WeightedVoting.of(quota, w20)).sum());
         var table = CooperativeGames.Table.of(CooperativeGames.WeightedVoting.of(quota, w20));
         time(repeat, "shapley exact, n=20 from a tabulated game", () -> Shapley.exact(table).sum());
+        long[] w60 = new long[60];
+        long t60 = 0;
+        for (int i = 0; i < w60.length; i++) t60 += w60[i] = 1 + r.nextInt(50);
+        long q60 = t60 / 2 + 1;
+        time(repeat, "shapley exact by counting swings, weighted voting n=60", () -> Shapley.exact(CooperativeGames.WeightedVoting.of(q60, w60)).sum());
         long[] w1000 = new long[1000];
         long t1000 = 0;
         for (int i = 0; i < w1000.length; i++) t1000 += w1000[i] = 1 + r.nextInt(50);
