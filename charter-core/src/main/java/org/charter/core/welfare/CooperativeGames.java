@@ -16,7 +16,7 @@ public final class CooperativeGames {
      *     American Political Science Review 48(3):787-792, 1954 (weighted voting games).
      * [2] S. C. Littlechild, G. Owen. "A simple expression for the Shapley value in a special case." Management
      *     Science 20(3):370-372, 1973 (the airport game).
-     * [3] M. Maschler, E. Solan, S. Zamir. "Game Theory." Cambridge University Press, 2013, ch. 18 (glove games).
+     * [3] M. Maschler, E. Solan, S. Zamir. "Game Theory." Cambridge University Press, 2013 (the glove game as a worked example of the Shapley value).
      */
 
     /** Explicit tables are limited to this many players (2^20 coalitions). */

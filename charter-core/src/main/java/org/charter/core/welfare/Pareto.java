@@ -24,7 +24,8 @@ public final class Pareto {
     /*
      * [1] V. Pareto. "Manuale di economia politica." Società Editrice Libraria, 1906.
      * [2] A. Sen. "Collective Choice and Social Welfare." Holden-Day, 1970, ch. 2 (the Pareto principle, and its
-     *     silence on distribution: "a state can be Pareto optimal with some people in extreme misery").
+     *     silence on distribution: a state can be optimal while some are in luxury and others near starvation, as
+     *     long as the poor cannot gain without the rich losing).
      */
 
     private Pareto() { }

@@ -25,7 +25,7 @@ public final class WelfareFunctions {
      *     maximum Nash welfare." ACM Transactions on Economics and Computation 7(3), 2019 (EC 2016): the rule for
      *     zeros: first give positive utility to as many as possible, then maximise the product over them.
      * [4] J. Rawls. "A Theory of Justice." Harvard University Press, 1971 (maximin; leximin as its lexical extension).
-     * [5] A. Sen. "Collective Choice and Social Welfare." Holden-Day, 1970 (leximin, ch. 9*).
+     * [5] A. Sen. "Collective Choice and Social Welfare." Holden-Day, 1970 (the lexicographic extension of maximin).
      * [6] J. C. Harsanyi. "Cardinal welfare, individualistic ethics, and interpersonal comparisons of utility."
      *     Journal of Political Economy 63(4):309-321, 1955 (utilitarian sum).
      */
