@@ -120,7 +120,8 @@ public final class Pareto {
      * The frontier. Utilities are replaced by their rank within each group's column (which keeps every comparison) and
      * options are visited by decreasing sum of ranks: a dominator always has a larger sum, so each option need only be
      * checked against the frontier found so far (a dominated dominator is itself dominated by a frontier option).
-     * Time O(options x frontier x groups) in the worst case.
+     * Time O(options x frontier x groups) in the worst case; a bitset filter ({@link Candidates}) makes the common case
+     * a scan of frontier / 64 words per group, with the exact check only on the few members that pass.
      */
     public static Frontier frontier(UtilityProfile p) {
         int n = p.optionCount(), m = p.groupCount();
@@ -137,19 +138,41 @@ public final class Pareto {
         int[] dominatorCount = new int[n];
         boolean[] strictly = new boolean[n];
         int[] found = new int[LISTED_DOMINATORS];
+        Candidates candidates = Candidates.create(rank, n, m);
         for (int x : order) {
             int count = 0;
-            for (int k = 0; k < frontSize; k++) {
-                int f = front[k];
-                int d = dominates(rank[f], rank[x]);
-                if (d > 0) {
-                    if (count < LISTED_DOMINATORS) found[count] = f;
-                    count++;
-                    if (d == 2) strictly[x] = true;
+            if (candidates == null) {
+                for (int k = 0; k < frontSize; k++) {
+                    int f = front[k];
+                    int d = dominates(rank[f], rank[x]);
+                    if (d > 0) {
+                        if (count < LISTED_DOMINATORS) found[count] = f;
+                        count++;
+                        if (d == 2) strictly[x] = true;
+                    }
+                }
+            } else {
+                int words = (frontSize + 63) >>> 6;
+                long[][] sets = candidates.setsFor(rank[x]);
+                for (int w = 0; w < words; w++) {
+                    long bits = sets[0][w];
+                    for (int g = 1; g < m && bits != 0; g++) bits &= sets[g][w];
+                    while (bits != 0) {
+                        int k = (w << 6) + Long.numberOfTrailingZeros(bits);
+                        bits &= bits - 1;
+                        int f = front[k];
+                        int d = dominates(rank[f], rank[x]);
+                        if (d > 0) {
+                            if (count < LISTED_DOMINATORS) found[count] = f;
+                            count++;
+                            if (d == 2) strictly[x] = true;
+                        }
+                    }
                 }
             }
             if (count == 0) {
                 efficient[x] = true;
+                if (candidates != null) candidates.add(frontSize, rank[x]);
                 front[frontSize++] = x;
             } else {
                 dominators[x] = Arrays.copyOf(found, Math.min(count, LISTED_DOMINATORS));
@@ -169,6 +192,61 @@ public final class Pareto {
         }
         return new Frontier(eff, weak, dominated);
     }
+
+    /**
+     * A filter that narrows the frontier members that could dominate an option, so the exact check runs on few: each
+     * group's ranks are cut into at most 64 buckets, and for each group and bucket b a bitset holds the frontier
+     * members (by position) whose bucket is b or higher. A dominator is in the bucket-or-higher set of every group,
+     * so the AND of the option's sets is a superset of its dominators. Memory: groups x buckets x frontier / 64 longs,
+     * kept under {@link #FILTER_BUDGET_LONGS}; with fewer than 2 buckets possible the plain scan is used.
+     */
+    private static final class Candidates {
+        final long[][][] sets; // [group][bucket][word]
+        final int[] maxRank;
+        final int buckets;
+        final long[][] query;
+
+        private Candidates(long[][][] sets, int[] maxRank, int buckets) {
+            this.sets = sets;
+            this.maxRank = maxRank;
+            this.buckets = buckets;
+            this.query = new long[sets.length][];
+        }
+
+        static Candidates create(int[][] rank, int n, int m) {
+            if (n < 256) return null; // small tables: the plain scan is as fast
+            int words = (n + 63) >>> 6;
+            long perBucket = (long) m * words;
+            int buckets = (int) Math.min(64, FILTER_BUDGET_LONGS / perBucket);
+            if (buckets < 2) return null;
+            int[] maxRank = new int[m];
+            for (int[] r : rank) for (int g = 0; g < m; g++) maxRank[g] = Math.max(maxRank[g], r[g]);
+            long[][][] sets = new long[m][buckets][words];
+            return new Candidates(sets, maxRank, buckets);
+        }
+
+        int bucket(int g, int r) {
+            return (int) ((long) r * buckets / (maxRank[g] + 1L));
+        }
+
+        void add(int position, int[] r) {
+            long bit = 1L << (position & 63);
+            int word = position >>> 6;
+            for (int g = 0; g < r.length; g++) {
+                int top = bucket(g, r[g]);
+                for (int b = 0; b <= top; b++) sets[g][b][word] |= bit;
+            }
+        }
+
+        /** For each group, the set of frontier members whose bucket is at least the option's. */
+        long[][] setsFor(int[] r) {
+            for (int g = 0; g < r.length; g++) query[g] = sets[g][bucket(g, r[g])];
+            return query;
+        }
+    }
+
+    /** The candidate filter's memory limit, in longs (32 MB). */
+    static final long FILTER_BUDGET_LONGS = 4L << 20;
 
     /** 0 when a does not dominate b, 1 when it dominates, 2 when it dominates strictly. */
     private static int dominates(int[] a, int[] b) {

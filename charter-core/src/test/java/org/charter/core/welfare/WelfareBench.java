@@ -25,6 +25,12 @@ public final class WelfareBench {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         UtilityProfile independent = random(100_000, 20, 0, 7);
         UtilityProfile correlated = random(100_000, 20, 1, 7);
+        String only = args.length > 1 ? args[1] : "all"; // "all"; "pareto": only the Pareto lines, with 100,000 x 20; "big": all, with 100,000 x 20
+        if (!only.equals("pareto")) measureWelfareAndShapley(repeat, independent);
+        measurePareto(repeat, correlated, !only.equals("all"));
+    }
+
+    private static void measureWelfareAndShapley(int repeat, UtilityProfile independent) {
         for (String swf : List.of("utilitarian", "egalitarian", "leximin", "nash", "atkinson:2")) {
             WelfareFunction f = WelfareFunctions.parse(swf);
             time(repeat, swf + " 100,000 options x 20 groups", () -> f.rank(independent).best());
@@ -48,6 +54,9 @@ public final class WelfareBench {
         long q1000 = t1000 / 2 + 1;
         time(repeat, "shapley sampled, weighted voting n=1,000, 10,000 permutations",
                 () -> Shapley.sampled(CooperativeGames.WeightedVoting.of(q1000, w1000), 10_000, 1).sum());
+    }
+
+    private static void measurePareto(int repeat, UtilityProfile correlated, boolean big) {
         UtilityProfile small = random(10_000, 20, 0, 7);
         time(repeat, "pareto 10,000 x 20, independent utilities", () -> Pareto.frontier(small).efficient().size() + " efficient");
         UtilityProfile low = random(100_000, 3, 0, 7);
@@ -56,7 +65,7 @@ public final class WelfareBench {
         time(repeat, "pareto 100,000 x 5, independent utilities", () -> Pareto.frontier(five).efficient().size() + " efficient");
         UtilityProfile corr20k = random(20_000, 20, 1, 7);
         time(repeat, "pareto 20,000 x 20, correlated utilities", () -> Pareto.frontier(corr20k).efficient().size() + " efficient");
-        if (args.length > 1 && args[1].equals("big")) {
+        if (big) {
             time(1, "pareto 100,000 x 20, correlated utilities", () -> Pareto.frontier(correlated).efficient().size() + " efficient");
         }
     }

@@ -94,6 +94,53 @@ class WelfareProperties {
         }
     }
 
+    @Property(tries = 30)
+    void frontier_largeTablesThroughTheBitsetFilterAgreeWithTheDefinition(@ForAll @IntRange(min = 256, max = 700) int options,
+            @ForAll @IntRange(min = 1, max = 8) int groups, @ForAll @IntRange(min = 1, max = 200) int range, @ForAll long seed) {
+        var random = new Random(seed);
+        long[][] t = new long[options][groups];
+        for (long[] row : t) for (int g = 0; g < groups; g++) row[g] = random.nextInt(range + 1);
+        UtilityProfile p = UtilityProfile.ofLongs(t);
+        Pareto.Frontier f = Pareto.frontier(p);
+        List<String> efficient = new ArrayList<>(), weak = new ArrayList<>();
+        int[] count = new int[options];
+        for (int x = 0; x < options; x++) {
+            boolean dominated = false, strictly = false;
+            for (int y = 0; y < options; y++) {
+                boolean geq = true, gt = false, allGt = true;
+                for (int g = 0; g < groups; g++) {
+                    if (t[y][g] < t[x][g]) geq = false;
+                    if (t[y][g] > t[x][g]) gt = true;
+                    else allGt = false;
+                }
+                if (geq && gt) {
+                    dominated = true;
+                    strictly |= allGt;
+                }
+            }
+            if (!dominated) efficient.add(p.options().get(x));
+            if (!strictly) weak.add(p.options().get(x));
+        }
+        assertThat(f.efficient()).isEqualTo(efficient);
+        assertThat(f.weaklyEfficient()).isEqualTo(weak);
+        for (Pareto.Dominated d : f.dominated()) {
+            // The count is of frontier dominators; check it against the frontier directly.
+            int x = p.indexOfOption(d.option());
+            int expected = 0;
+            for (String e : efficient) {
+                int y = p.indexOfOption(e);
+                boolean geq = true, gt = false;
+                for (int g = 0; g < groups; g++) {
+                    if (t[y][g] < t[x][g]) geq = false;
+                    if (t[y][g] > t[x][g]) gt = true;
+                }
+                if (geq && gt) expected++;
+            }
+            assertThat(d.dominatorCount()).as(d.option()).isEqualTo(expected);
+            assertThat(d.by()).hasSize(Math.min(expected, Pareto.LISTED_DOMINATORS));
+        }
+    }
+
     @Property
     void scaleInvariance_halvingEveryUtilityKeepsEveryChoice(@ForAll("tables") long[][] t) {
         // Halving makes the utilities fractions, so this also checks the whole-number fast paths against the rational ones.
