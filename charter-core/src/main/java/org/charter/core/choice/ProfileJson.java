@@ -169,6 +169,15 @@ public final class ProfileJson {
 
     /** Writes the ranked-ballot form. */
     public static String write(Profile p) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(p));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The ranked-ballot form as maps and lists, ready for a JSON writer. */
+    public static Map<String, Object> toJson(Profile p) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("candidates", p.candidates());
         List<Object> ballots = new ArrayList<>();
@@ -179,10 +188,6 @@ public final class ProfileJson {
             ballots.add(o);
         }
         root.put("ballots", ballots);
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return root;
     }
 }
