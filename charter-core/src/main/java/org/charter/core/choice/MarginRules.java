@@ -225,83 +225,58 @@ public final class MarginRules {
             start.add(edges.size());
             Set<Integer> winners = new TreeSet<>();
             Set<String> seen = new HashSet<>();
-            boolean[][] locked = new boolean[n][n];
-            BitSet lockedIds = new BitSet();
-            search(g, edges, start, 0, null, locked, lockedIds, winners, seen);
+            search(g, edges, start, 0, new boolean[n][n], new BitSet(), winners, seen);
             RuleResult example = fixedOrder(g, identity(n));
             Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put("tie_break_orders_searched", "all (" + seen.size() + " search states)");
+            ev.put("tie_break_orders_searched", "all (" + seen.size() + " distinct locked sets explored)");
             ev.put("locked_with_candidate_order_tie_break", example.evidence().get("locked"));
             ev.put("skipped_with_candidate_order_tie_break", example.evidence().get("skipped"));
             return RuleResult.of(id(), g.candidates(), winners, ev);
         }
 
-        private void search(MarginGraph g, List<int[]> edges, List<Integer> start, int group, BitSet remaining,
-                boolean[][] locked, BitSet lockedIds, Set<Integer> winners, Set<String> seen) {
+        /*
+         * The search. Whatever the order within one group of equal-margin edges, the edges it locks form a maximal
+         * subset S of the group such that the locked graph plus S is still valid (every order locking exactly S
+         * exists: S first, then the rest, each blocked by maximality); conversely every order locks such a maximal S.
+         * So the search enumerates the maximal valid extensions of each group, memoised on the locked set.
+         */
+        private void search(MarginGraph g, List<int[]> edges, List<Integer> start, int group, boolean[][] locked, BitSet lockedIds,
+                Set<Integer> winners, Set<String> seen) {
             if (group == start.size() - 1) {
                 winners.addAll(sources(locked));
                 return;
             }
-            int from = start.get(group), to = start.get(group + 1);
-            if (remaining == null) {
-                remaining = new BitSet();
-                remaining.set(from, to);
-            }
-            String key = group + "|" + lockedIds + "|" + remaining;
-            if (!seen.add(key)) return;
+            if (!seen.add(group + "|" + lockedIds)) return;
             if (seen.size() > STATE_LIMIT) {
                 throw new RuleRefusedException(id(), "the search over all tie-breaking orders of equal margins passed its limit of "
-                        + STATE_LIMIT + " states (too many equal margins); use the fixed-order variant");
+                        + STATE_LIMIT + " locked sets (too many equal margins); use the fixed-order variant");
             }
-            if (remaining.isEmpty()) {
-                search(g, edges, start, group + 1, null, locked, lockedIds, winners, seen);
-                return;
-            }
-            // If every remaining edge can be locked whatever the order, the order does not matter: lock them all.
-            if (orderFree(edges, remaining, locked)) {
-                List<Integer> added = new ArrayList<>();
-                for (int i = remaining.nextSetBit(0); i >= 0; i = remaining.nextSetBit(i + 1)) {
-                    int[] e = edges.get(i);
-                    if (canLock(locked, e[0], e[1])) {
-                        locked[e[0]][e[1]] = true;
-                        lockedIds.set(i);
-                        added.add(i);
-                    }
-                }
-                search(g, edges, start, group + 1, null, locked, lockedIds, winners, seen);
-                for (int i : added) {
-                    locked[edges.get(i)[0]][edges.get(i)[1]] = false;
-                    lockedIds.clear(i);
-                }
-                return;
-            }
-            for (int i = remaining.nextSetBit(0); i >= 0; i = remaining.nextSetBit(i + 1)) {
-                int[] e = edges.get(i);
-                BitSet rest = (BitSet) remaining.clone();
-                rest.clear(i);
-                if (canLock(locked, e[0], e[1])) {
-                    locked[e[0]][e[1]] = true;
-                    lockedIds.set(i);
-                    search(g, edges, start, group, rest, locked, lockedIds, winners, seen);
-                    locked[e[0]][e[1]] = false;
-                    lockedIds.clear(i);
-                } else {
-                    search(g, edges, start, group, rest, locked, lockedIds, winners, seen);
-                }
-            }
+            List<Integer> groupEdges = new ArrayList<>();
+            for (int i = start.get(group); i < start.get(group + 1); i++) groupEdges.add(i);
+            extend(g, edges, start, group, groupEdges, 0, locked, lockedIds, new ArrayList<>(), winners, seen);
         }
 
-        /** True when locking the remaining edges in any order gives the same result: all lockable together. */
-        private boolean orderFree(List<int[]> edges, BitSet remaining, boolean[][] locked) {
-            int n = locked.length;
-            boolean[][] trial = new boolean[n][];
-            for (int i = 0; i < n; i++) trial[i] = locked[i].clone();
-            for (int i = remaining.nextSetBit(0); i >= 0; i = remaining.nextSetBit(i + 1)) {
-                int[] e = edges.get(i);
-                if (!canLock(trial, e[0], e[1])) return false;
-                trial[e[0]][e[1]] = true;
+        private void extend(MarginGraph g, List<int[]> edges, List<Integer> start, int group, List<Integer> groupEdges, int idx,
+                boolean[][] locked, BitSet lockedIds, List<Integer> excluded, Set<Integer> winners, Set<String> seen) {
+            if (idx == groupEdges.size()) {
+                for (int i : excluded) if (canLock(locked, edges.get(i)[0], edges.get(i)[1])) return; // not maximal
+                search(g, edges, start, group + 1, locked, lockedIds, winners, seen);
+                return;
             }
-            return true;
+            int i = groupEdges.get(idx);
+            int[] e = edges.get(i);
+            if (!canLock(locked, e[0], e[1])) {
+                extend(g, edges, start, group, groupEdges, idx + 1, locked, lockedIds, excluded, winners, seen);
+                return;
+            }
+            locked[e[0]][e[1]] = true;
+            lockedIds.set(i);
+            extend(g, edges, start, group, groupEdges, idx + 1, locked, lockedIds, excluded, winners, seen);
+            locked[e[0]][e[1]] = false;
+            lockedIds.clear(i);
+            excluded.add(i);
+            extend(g, edges, start, group, groupEdges, idx + 1, locked, lockedIds, excluded, winners, seen);
+            excluded.remove(excluded.size() - 1);
         }
     }
 
