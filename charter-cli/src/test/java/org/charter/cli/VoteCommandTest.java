@@ -80,7 +80,7 @@ class VoteCommandTest {
         assertThat(g.out()).contains("{\"rule\":\"score\",\"winners\":[\"b\"]").contains("{\"rule\":\"star\",\"winners\":[\"b\"]")
                 .contains("{\"rule\":\"majority-judgment\",\"winners\":[\"b\"]");
         Path approvals = tmp.resolve("a.json");
-        Files.writeString(approvals, "{\"candidates\":[\"a\",\"b\"],\"approvals\":[{\"approved\":[\"a\"],\"weight\":\"3/2\"},{\"approved\":[\"a\",\"b\"]},{\"approved\":[\"b\"],\"weight\":2}]}");
+        Files.writeString(approvals, "{\"candidates\":[\"a\",\"b\"],\"approvals\":[{\"approved\":[\"a\"],\"weight\":\"3/2\"},{\"approved\":[\"a\",\"b\"]},{\"approved\":[\"b\"],\"weight\":1.5}]}");
         assertThat(run("vote", approvals.toString(), "--rule", "approval", "--json").out()).contains("\"winners\":[\"a\",\"b\"]");
     }
 
@@ -125,5 +125,21 @@ class VoteCommandTest {
         assertThat(axioms.get(4).get("status").asText()).isEqualTo("violated");
         CliTest.Run text = run("axioms", f.toString(), "--rule", "schulze");
         assertThat(text.out()).contains("condorcet-winner", "holds");
+    }
+
+    @Test
+    void benchVoteRunsSmallAndPrintsEachRule() {
+        CliTest.Run r = run("bench", "vote", "--ballots", "3000", "--candidates", "5", "--pool", "50", "--repeat", "1", "--warmup", "0", "--no-scaling");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("3000 ballots (3000 lines) x 5 candidates", "schulze", "ranked-pairs", "split-cycle", "copeland", "irv");
+        assertThat(run("bench", "vote", "--ballots", "0").code()).isEqualTo(2);
+    }
+
+    @Test
+    void tiedWinnersShowTheResoluteTieBreak() throws IOException {
+        CliTest.Run r = run("vote", preflib("00004-00000006.soc"), "--rule", "condorcet", "--json");
+        JsonNode e = new ObjectMapper().readTree(r.out()).get("results").get(0).get("explanation");
+        assertThat(e.get("resolute_winner").asText()).isEqualTo("The X-Files: Season 3");
+        assertThat(e.get("resolute_tie_break").asText()).isEqualTo("lowest candidate index among the tied winners");
     }
 }

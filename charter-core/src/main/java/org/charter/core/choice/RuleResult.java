@@ -49,6 +49,8 @@ public record RuleResult(String rule, List<String> candidates, List<Integer> win
         json.put("rule", rule);
         json.put("winners", winnerNames());
         Map<String, Object> explanation = new LinkedHashMap<>(evidence);
+        explanation.put("resolute_winner", candidates.get(resoluteWinner()));
+        explanation.put("resolute_tie_break", "lowest candidate index among the tied winners");
         if (!lottery.isEmpty()) {
             Map<String, String> p = new LinkedHashMap<>();
             for (int i = 0; i < candidates.size(); i++) p.put(candidates.get(i), lottery.get(i).toString());
@@ -61,7 +63,9 @@ public record RuleResult(String rule, List<String> candidates, List<Integer> win
     /** A few lines for people: winners, then each piece of evidence. */
     public String describe() {
         StringBuilder s = new StringBuilder();
-        s.append(rule).append(": ").append(winners.size() == 1 ? "winner " : "tied winners ").append(String.join(", ", winnerNames())).append('\n');
+        s.append(rule).append(": ").append(winners.size() == 1 ? "winner " : "tied winners ").append(String.join(", ", winnerNames()));
+        if (winners.size() > 1) s.append(" (resolute, lowest index: ").append(candidates.get(resoluteWinner())).append(')');
+        s.append('\n');
         if (!lottery.isEmpty()) {
             List<String> p = new ArrayList<>();
             for (int i = 0; i < candidates.size(); i++) p.add(candidates.get(i) + " " + lottery.get(i));
