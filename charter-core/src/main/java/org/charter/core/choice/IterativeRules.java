@@ -85,10 +85,65 @@ public final class IterativeRules {
         @Override
         public RuleResult apply(Election e) {
             Profile p = ordinal(e).profile();
-            return eliminate(id(), p.candidates(), new Round() {
+            Round round = p.isStrict() ? new StrictFirstPlaces(p) : new Round() {
                 public long[] scores(boolean[] standing) { return ScoringRules.firstPlaces(p, standing); }
                 public List<Integer> eliminate(boolean[] standing, long[] s) { return extreme(standing, s, true); }
-            }, "first_places");
+            };
+            return eliminate(id(), p.candidates(), round, "first_places");
+        }
+    }
+
+    /**
+     * First places over strict ballots, kept up to date across rounds: each ballot remembers the position of its
+     * highest standing candidate and moves on only when that candidate is eliminated, so all rounds together read
+     * each ballot once (the same counts as {@link ScoringRules#firstPlaces}, faster for many rounds).
+     */
+    static final class StrictFirstPlaces implements Round {
+        private final Profile p;
+        private final int[] pointer;
+        private final long[] counts;
+
+        StrictFirstPlaces(Profile p) {
+            this.p = p;
+            this.pointer = new int[p.ballots().size()];
+            this.counts = new long[p.size()];
+            for (int k = 0; k < pointer.length; k++) {
+                Ballot b = p.ballots().get(k);
+                counts[b.candidateAt(0)] += b.count();
+            }
+        }
+
+        @Override
+        public long[] scores(boolean[] standing) {
+            boolean anyOut = false;
+            for (int c = 0; c < standing.length; c++) if (!standing[c] && counts[c] != 0) anyOut = true;
+            if (anyOut) {
+                List<Ballot> ballots = p.ballots();
+                for (int k = 0; k < pointer.length; k++) {
+                    int i = pointer[k];
+                    if (i < 0) continue;
+                    Ballot b = ballots.get(k);
+                    int c = b.candidateAt(i);
+                    if (standing[c]) continue;
+                    counts[c] -= b.count();
+                    int r = b.rankedCount();
+                    do i++; while (i < r && !standing[b.candidateAt(i)]);
+                    if (i < r) {
+                        counts[b.candidateAt(i)] += b.count();
+                        pointer[k] = i;
+                    } else {
+                        pointer[k] = -1; // exhausted
+                    }
+                }
+            }
+            long[] out = counts.clone();
+            for (int c = 0; c < out.length; c++) if (!standing[c]) out[c] = 0;
+            return out;
+        }
+
+        @Override
+        public List<Integer> eliminate(boolean[] standing, long[] s) {
+            return extreme(standing, s, true);
         }
     }
 

@@ -240,6 +240,26 @@ class ChoiceProperties {
         return m;
     }
 
+    @Property(tries = 300)
+    void fastInstantRunoffOnStrictBallotsMatchesThePlainRoundByRoundCount(@ForAll long seed, @ForAll @IntRange(min = 1, max = 7) int m) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<Ballot> truncated = new ArrayList<>();
+        for (Ballot b : linear(seed, m).ballots()) {
+            int keep = 1 + r.nextInt(m);
+            int[] order = new int[keep];
+            for (int i = 0; i < keep; i++) order[i] = b.candidateAt(i);
+            truncated.add(Ballot.linear(order, b.count()));
+        }
+        Profile p = new Profile(Profile.numbered(m), truncated);
+        RuleResult plain = IterativeRules.eliminate("irv", p.candidates(), new IterativeRules.Round() {
+            public long[] scores(boolean[] standing) { return ScoringRules.firstPlaces(p, standing); }
+            public List<Integer> eliminate(boolean[] standing, long[] s) { return IterativeRules.extreme(standing, s, true); }
+        }, "first_places");
+        RuleResult fast = Rules.get("irv").apply(Elections.election(p));
+        assertThat(fast.winners()).isEqualTo(plain.winners());
+        assertThat(fast.evidence()).isEqualTo(plain.evidence());
+    }
+
     @Test
     void parallelCountingOfManyBallotsEqualsCountingTheMergedProfile() {
         SplittableRandom r = new SplittableRandom(7);
