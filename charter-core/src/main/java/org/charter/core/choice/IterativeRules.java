@@ -147,7 +147,11 @@ public final class IterativeRules {
         }
     }
 
-    /** Instant runoff with parallel-universe tie-breaking: everyone who wins under some order of eliminating tied losers one at a time. */
+    /**
+     * Instant runoff with parallel-universe tie-breaking, recursively as pref_voting's {@code instant_runoff_put}: a
+     * candidate with a strict majority of first places (of all ballots) wins; otherwise x wins when, for some
+     * candidate y with the fewest first places, x wins once y is removed.
+     */
     public static final class InstantRunoffPut implements SingleWinnerRule {
         /*
          * [1] J. Wang, S. Sikdar, T. Shepherd, Z. Zhao, C. Jiang, L. Xia. "Practical algorithms for multi-stage
@@ -175,6 +179,7 @@ public final class IterativeRules {
 
         private long winners(Profile p, long set, Map<Long, Long> memo) {
             if (Long.bitCount(set) == 1) return set;
+            long voters = p.voters();
             Long cached = memo.get(set);
             if (cached != null) return cached;
             if (memo.size() > STATE_LIMIT) {
@@ -183,12 +188,10 @@ public final class IterativeRules {
             boolean[] standing = new boolean[p.size()];
             for (int i = 0; i < p.size(); i++) standing[i] = (set >> i & 1) == 1;
             long[] s = ScoringRules.firstPlaces(p, standing);
-            List<Integer> losers = extreme(standing, s, true);
             long result = 0;
-            if (losers.size() == Long.bitCount(set)) {
-                result = set;
-            } else {
-                for (int l : losers) result |= winners(p, set & ~(1L << l), memo);
+            for (int c = 0; c < s.length; c++) if (standing[c] && 2 * s[c] > voters) result = 1L << c;
+            if (result == 0) {
+                for (int l : extreme(standing, s, true)) result |= winners(p, set & ~(1L << l), memo);
             }
             memo.put(set, result);
             return result;

@@ -125,4 +125,13 @@ class PrefVotingSuiteTest {
         GradeProfile unique = grades(List.of(Map.of(0, 5L, 1, 1L, 2, 0L), Map.of(0, 5L, 1, 2L, 2, 0L)), List.of(2L, 1L), 3);
         assertThat(Rules.get("majority-judgment").apply(unique).winnerNames()).isEqualTo(s(0));
     }
+
+    @Test
+    void irvPut_isTheUnionOverRemovingOneTiedLoser_notEveryTiedCandidate() {
+        // a: a>c>b, b: b>c>a, c: c>a>b. All tie with one first place. Removing a or b gives c a majority; removing c
+        // gives a a majority: IRV-PUT {a, c}; simultaneous IRV stops at the three-way tie.
+        Profile p = Elections.letters("abc", "1 acb", "1 bca", "1 cab");
+        assertThat(Elections.winners("irv-put", p)).containsExactly(0, 2);
+        assertThat(Elections.winners("irv", p)).containsExactly(0, 1, 2);
+    }
 }
