@@ -62,7 +62,7 @@ class PrefVotingSuiteTest {
         assertThat(names("anti-plurality", restrict(linear0, List.of(1, 2)))).isEqualTo(s(1));
         assertThat(names("anti-plurality", singleVoter)).isEqualTo(s(0, 1, 2));
         assertThat(names("anti-plurality", restrict(singleVoter, List.of(0, 1)))).isEqualTo(s(0));
-        // borda_for_profile_with_ties (symmetric Borda, pref_voting's default): [0, 1]; restricted to [1, 2]: [1].
+        // borda_for_profile_with_ties, by default and with symmetric_borda_scores: [0, 1]; restricted to [1, 2]: [1].
         assertThat(names("borda", withTies)).isEqualTo(s(0, 1));
         assertThat(names("borda", restrict(withTies, List.of(1, 2)))).isEqualTo(s(1));
     }
