@@ -159,6 +159,7 @@ public final class MarginRules {
      */
     abstract static class LockingRule extends MarginRule {
         static final int STATE_LIMIT = 200_000;
+        static final long STEP_LIMIT = 5_000_000;
 
         abstract boolean canLock(boolean[][] locked, int a, int b);
 
@@ -213,8 +214,16 @@ public final class MarginRules {
             return s;
         }
 
+        /**
+         * Winners over all tie-breaking orders. The search runs on the Smith set only: no candidate outside it beats
+         * one inside, so no cycle and no locked defeat of a Smith member involves an outside candidate, the locking
+         * inside the Smith set is the same as in the whole graph, and every outside candidate receives a locked (or,
+         * for river, already has a locked) defeat. A Condorcet winner therefore wins alone without any search.
+         */
         @Override
-        public RuleResult apply(MarginGraph g) {
+        public RuleResult apply(MarginGraph whole) {
+            List<Integer> smith = MajorityRules.smithSet(whole);
+            MarginGraph g = whole.restrict(smith);
             int n = g.size();
             List<int[]> edges = sortedEdges(g, identity(n));
             // Group boundaries: edges[start[k] .. start[k+1]) share one margin.
@@ -223,15 +232,18 @@ public final class MarginRules {
                 if (i == 0 || g.margin(edges.get(i)[0], edges.get(i)[1]) != g.margin(edges.get(i - 1)[0], edges.get(i - 1)[1])) start.add(i);
             }
             start.add(edges.size());
-            Set<Integer> winners = new TreeSet<>();
+            Set<Integer> local = new TreeSet<>();
             Set<String> seen = new HashSet<>();
-            search(g, edges, start, 0, new boolean[n][n], new BitSet(), winners, seen);
-            RuleResult example = fixedOrder(g, identity(n));
+            long[] steps = new long[1];
+            search(g, edges, start, 0, new boolean[n][n], new BitSet(), local, seen, steps);
+            List<Integer> winners = local.stream().map(smith::get).toList();
+            RuleResult example = fixedOrder(whole, identity(whole.size()));
             Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put("tie_break_orders_searched", "all (" + seen.size() + " distinct locked sets explored)");
+            ev.put("smith_set", MajorityRules.names(whole, smith));
+            ev.put("tie_break_orders_searched", "all, within the Smith set (" + seen.size() + " distinct locked sets, " + steps[0] + " steps)");
             ev.put("locked_with_candidate_order_tie_break", example.evidence().get("locked"));
             ev.put("skipped_with_candidate_order_tie_break", example.evidence().get("skipped"));
-            return RuleResult.of(id(), g.candidates(), winners, ev);
+            return RuleResult.of(id(), whole.candidates(), winners, ev);
         }
 
         /*
@@ -241,7 +253,7 @@ public final class MarginRules {
          * So the search enumerates the maximal valid extensions of each group, memoised on the locked set.
          */
         private void search(MarginGraph g, List<int[]> edges, List<Integer> start, int group, boolean[][] locked, BitSet lockedIds,
-                Set<Integer> winners, Set<String> seen) {
+                Set<Integer> winners, Set<String> seen, long[] steps) {
             if (group == start.size() - 1) {
                 winners.addAll(sources(locked));
                 return;
@@ -253,30 +265,53 @@ public final class MarginRules {
             }
             List<Integer> groupEdges = new ArrayList<>();
             for (int i = start.get(group); i < start.get(group + 1); i++) groupEdges.add(i);
-            extend(g, edges, start, group, groupEdges, 0, locked, lockedIds, new ArrayList<>(), winners, seen);
+            extend(g, edges, start, group, groupEdges, 0, locked, lockedIds, new ArrayList<>(), winners, seen, steps);
         }
 
         private void extend(MarginGraph g, List<int[]> edges, List<Integer> start, int group, List<Integer> groupEdges, int idx,
-                boolean[][] locked, BitSet lockedIds, List<Integer> excluded, Set<Integer> winners, Set<String> seen) {
+                boolean[][] locked, BitSet lockedIds, List<Integer> excluded, Set<Integer> winners, Set<String> seen, long[] steps) {
+            if (++steps[0] > STEP_LIMIT) {
+                throw new RuleRefusedException(id(), "the search over all tie-breaking orders of equal margins passed its limit of "
+                        + STEP_LIMIT + " steps (too many equal margins inside the Smith set); use the fixed-order variant");
+            }
             if (idx == groupEdges.size()) {
                 for (int i : excluded) if (canLock(locked, edges.get(i)[0], edges.get(i)[1])) return; // not maximal
-                search(g, edges, start, group + 1, locked, lockedIds, winners, seen);
+                search(g, edges, start, group + 1, locked, lockedIds, winners, seen, steps);
                 return;
             }
             int i = groupEdges.get(idx);
             int[] e = edges.get(i);
             if (!canLock(locked, e[0], e[1])) {
-                extend(g, edges, start, group, groupEdges, idx + 1, locked, lockedIds, excluded, winners, seen);
+                extend(g, edges, start, group, groupEdges, idx + 1, locked, lockedIds, excluded, winners, seen, steps);
                 return;
             }
             locked[e[0]][e[1]] = true;
             lockedIds.set(i);
-            extend(g, edges, start, group, groupEdges, idx + 1, locked, lockedIds, excluded, winners, seen);
+            extend(g, edges, start, group, groupEdges, idx + 1, locked, lockedIds, excluded, winners, seen, steps);
             locked[e[0]][e[1]] = false;
             lockedIds.clear(i);
             excluded.add(i);
-            extend(g, edges, start, group, groupEdges, idx + 1, locked, lockedIds, excluded, winners, seen);
+            if (canStillBeBlocked(edges, groupEdges, idx + 1, locked, excluded)) {
+                extend(g, edges, start, group, groupEdges, idx + 1, locked, lockedIds, excluded, winners, seen, steps);
+            }
             excluded.remove(excluded.size() - 1);
+        }
+
+        /**
+         * Pruning: an edge left out while it could be locked must end up blocked, and being blocked only gets more
+         * likely as edges are added; so if even the locked graph plus every remaining edge of the group does not
+         * block it, no completion is maximal.
+         */
+        private boolean canStillBeBlocked(List<int[]> edges, List<Integer> groupEdges, int from, boolean[][] locked, List<Integer> excluded) {
+            int n = locked.length;
+            boolean[][] trial = new boolean[n][];
+            for (int k = 0; k < n; k++) trial[k] = locked[k].clone();
+            for (int k = from; k < groupEdges.size(); k++) {
+                int[] e = edges.get(groupEdges.get(k));
+                trial[e[0]][e[1]] = true;
+            }
+            for (int x : excluded) if (canLock(trial, edges.get(x)[0], edges.get(x)[1])) return false;
+            return true;
         }
     }
 
@@ -363,6 +398,17 @@ public final class MarginRules {
             if (Long.bitCount(set) == 1) return set;
             Long cached = memo.get(set);
             if (cached != null) return cached;
+            // Stable voting is Condorcet-consistent [1], so a Condorcet winner among the candidates in
+            // play wins without recursion (as pref_voting's stable_voting_faster does).
+            for (int a = 0; a < g.size(); a++) {
+                if ((set >> a & 1) == 0) continue;
+                boolean beatsAll = true;
+                for (int b = 0; b < g.size() && beatsAll; b++) if (b != a && (set >> b & 1) == 1 && !g.beats(a, b)) beatsAll = false;
+                if (beatsAll) {
+                    memo.put(set, 1L << a);
+                    return 1L << a;
+                }
+            }
             List<int[]> matches = new ArrayList<>();
             for (int a = 0; a < g.size(); a++) {
                 if ((set >> a & 1) == 0) continue;

@@ -260,6 +260,33 @@ class ChoiceProperties {
         assertThat(fast.evidence()).isEqualTo(plain.evidence());
     }
 
+    /** pref_voting's stable voting, plainly: no memo, no Condorcet shortcut. */
+    static Set<Integer> plainStableVoting(MarginGraph g, List<Integer> cands) {
+        if (cands.size() == 1) return new TreeSet<>(cands);
+        List<int[]> matches = new ArrayList<>();
+        for (int a : cands) for (int b : cands) if (a != b) matches.add(new int[] {a, b});
+        List<Long> levels = matches.stream().map(x -> g.margin(x[0], x[1])).distinct().sorted(java.util.Comparator.reverseOrder()).toList();
+        Set<Integer> winners = new TreeSet<>();
+        for (long level : levels) {
+            for (int[] x : matches) {
+                if (g.margin(x[0], x[1]) != level || winners.contains(x[0])) continue;
+                List<Integer> without = new ArrayList<>(cands);
+                without.remove(Integer.valueOf(x[1]));
+                if (plainStableVoting(g, without).contains(x[0])) winners.add(x[0]);
+            }
+            if (!winners.isEmpty()) return winners;
+        }
+        return winners;
+    }
+
+    @Property(tries = 200)
+    void stableVotingMatchesAPlainRecursionWithoutShortcuts(@ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int m, @ForAll boolean weakBallots) {
+        MarginGraph g = Elections.election(weakBallots ? weak(seed, m) : linear(seed, m)).margins();
+        List<Integer> all = new ArrayList<>();
+        for (int c = 0; c < m; c++) all.add(c);
+        assertThat(new TreeSet<>(new MarginRules.StableVoting().apply(g).winners())).isEqualTo(plainStableVoting(g, all));
+    }
+
     @Test
     void parallelCountingOfManyBallotsEqualsCountingTheMergedProfile() {
         SplittableRandom r = new SplittableRandom(7);
