@@ -7,6 +7,10 @@ public abstract class MarginRule implements SingleWinnerRule {
 
     @Override
     public RuleResult apply(Election election) {
+        if (election instanceof PairwiseProfile p) { // choices from menus give margins too
+            requireAtMost(election, limit(), limitReason());
+            return apply(p.margins());
+        }
         OrdinalElection o = ordinal(election);
         requireAtMost(election, limit(), limitReason());
         return apply(o.margins());

@@ -38,7 +38,8 @@ public final class ProfileJson {
         List<String> names = candidates(root, file);
         if (root.has("grades")) return readGrades(root, names, file);
         if (root.has("approvals")) return readApprovals(root, names, file);
-        throw new PrefLibFormatException(file, 0, "expected one of \"ballots\", \"grades\" or \"approvals\" beside \"candidates\"");
+        if (root.has("comparisons")) return readComparisons(root, names, file);
+        throw new PrefLibFormatException(file, 0, "expected one of \"ballots\", \"grades\", \"approvals\" or \"comparisons\" beside \"candidates\"");
     }
 
     /** Reads the ranked-ballot form. */
@@ -87,6 +88,31 @@ public final class ProfileJson {
         if (c == null) return 1;
         if (!c.canConvertToExactIntegral() || c.asLong() <= 0) throw new PrefLibFormatException(file, 0, field + ".count: must be a positive whole number");
         return c.asLong();
+    }
+
+    /** {"comparisons": [{"menu": ["a", "b"], "choice": "a", "count": 3}]}: choices from menus (count optional, default 1). */
+    private static PairwiseProfile readComparisons(JsonNode root, List<String> names, String file) {
+        Map<String, Integer> idx = index(names);
+        JsonNode cs = root.get("comparisons");
+        if (!cs.isArray()) throw new PrefLibFormatException(file, 0, "\"comparisons\" must be an array");
+        List<PairwiseProfile.Comparison> out = new ArrayList<>();
+        for (int i = 0; i < cs.size(); i++) {
+            String field = "comparisons[" + i + "]";
+            JsonNode menu = cs.get(i).get("menu");
+            if (menu == null || !menu.isArray() || menu.size() < 2) throw new PrefLibFormatException(file, 0, field + ".menu: must list at least two candidates");
+            Set<Integer> ids = new HashSet<>();
+            for (int k = 0; k < menu.size(); k++) {
+                String f = field + ".menu[" + k + "]";
+                int c = candidate(menu.get(k), idx, file, f);
+                if (!ids.add(c)) throw new PrefLibFormatException(file, 0, f + ": \"" + names.get(c) + "\" appears twice in one menu");
+            }
+            JsonNode choice = cs.get(i).get("choice");
+            if (choice == null) throw new PrefLibFormatException(file, 0, field + ".choice: is required");
+            int chosen = candidate(choice, idx, file, field + ".choice");
+            if (!ids.contains(chosen)) throw new PrefLibFormatException(file, 0, field + ".choice: \"" + names.get(chosen) + "\" is not on the menu");
+            out.add(new PairwiseProfile.Comparison(ids, chosen, count(cs.get(i), file, field)));
+        }
+        return new PairwiseProfile(names, out);
     }
 
     private static Profile readProfile(JsonNode root, String file) {

@@ -19,6 +19,44 @@ import java.util.Map;
 public final class PreflibCat {
     private PreflibCat() { }
 
+    /**
+     * Writes a profile as a PrefLib categorical file with two categories, approved and not approved. Identical
+     * ballots are merged into one line with their count, in order of first appearance; a voter of whole weight w
+     * counts w times. Fractional weights cannot be written (PrefLib counts are whole numbers) and are refused.
+     */
+    public static String write(ApprovalProfile profile, String title) {
+        var counts = new java.util.LinkedHashMap<List<Integer>, Long>();
+        for (int v = 0; v < profile.numVoters(); v++) {
+            var w = profile.weight(v);
+            if (!w.isInteger()) {
+                throw new ProfileFormatException("voter " + v + " has weight " + w + "; PrefLib counts are whole numbers");
+            }
+            counts.merge(profile.approvedList(v), w.numerator().longValueExact(), Long::sum);
+        }
+        int m = profile.numCandidates();
+        long voters = counts.values().stream().mapToLong(Long::longValue).sum();
+        var out = new StringBuilder();
+        out.append("# FILE NAME: \n# TITLE: ").append(title == null ? "" : title).append('\n')
+                .append("# DESCRIPTION: \n# DATA TYPE: cat\n# MODIFICATION TYPE: original\n# RELATES TO: \n# RELATED FILES: \n")
+                .append("# PUBLICATION DATE: \n# MODIFICATION DATE: \n")
+                .append("# NUMBER ALTERNATIVES: ").append(m).append('\n');
+        for (int c = 0; c < m; c++) out.append("# ALTERNATIVE NAME ").append(c + 1).append(": ").append(profile.name(c)).append('\n');
+        out.append("# NUMBER VOTERS: ").append(voters).append('\n')
+                .append("# NUMBER UNIQUE PREFERENCES: ").append(counts.size()).append('\n')
+                .append("# NUMBER CATEGORIES: 2\n# CATEGORY NAME 1: Approved\n# CATEGORY NAME 2: Not approved\n");
+        counts.forEach((approved, count) -> {
+            var in = new java.util.TreeSet<>(approved);
+            var rest = new ArrayList<Integer>();
+            for (int c = 0; c < m; c++) if (!in.contains(c)) rest.add(c + 1);
+            out.append(count).append(": {")
+                    .append(String.join(",", in.stream().map(c -> Integer.toString(c + 1)).toList()))
+                    .append("},{")
+                    .append(String.join(",", rest.stream().map(String::valueOf).toList()))
+                    .append("}\n");
+        });
+        return out.toString();
+    }
+
     public static ApprovalProfile read(Reader in, String fileName) {
         Map<String, String> header = new HashMap<>();
         Map<String, Integer> headerLine = new HashMap<>();
