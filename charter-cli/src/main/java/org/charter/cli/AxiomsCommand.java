@@ -40,12 +40,28 @@ final class AxiomsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print {\"rule\":...,\"axioms\":[{\"axiom\":...,\"status\":...,\"detail\":...,\"counterexample\":{...}}]}.")
     boolean json;
 
+    @Option(names = "--size", paramLabel = "K", description = "For a committee rule: the committee size (default: the file's).")
+    Integer size;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (!Rules.has(rule)) throw new UsageException("unknown rule \"" + rule + "\" (see charter vote --list-rules)");
+        if (org.charter.core.choice.committee.CommitteeRules.find(rule).isPresent()) {
+            // A committee rule: JR, PJR, EJR and priceability of its committees, as `charter committee --axioms` reports them.
+            var args = new java.util.ArrayList<>(List.of(file.toString(), "--rule", rule, "--axioms"));
+            if (size != null) args.addAll(List.of("--size", size.toString()));
+            if (json) args.add("--json");
+            if (rule.equals("greedy-monroe")) args.add("--resolute");
+            var committee = new picocli.CommandLine(new CommitteeCommand());
+            committee.setOut(spec.commandLine().getOut());
+            committee.setErr(spec.commandLine().getErr());
+            committee.setParameterExceptionHandler(spec.commandLine().getParameterExceptionHandler());
+            committee.setExecutionExceptionHandler(spec.commandLine().getExecutionExceptionHandler());
+            return committee.execute(args.toArray(new String[0]));
+        }
+        if (!Rules.has(rule)) throw new UsageException("unknown rule \"" + rule + "\" (see charter vote --list-rules and charter committee --list-rules)");
         SingleWinnerRule r = Rules.get(rule);
         var truncation = ElectionFiles.truncation(truncated);
         Election e = ElectionFiles.read(file, truncation);

@@ -138,4 +138,13 @@ class CliTest {
         assertThat(run("opinion", tmp.resolve("nowhere").toString()).code()).isEqualTo(1);
         assertThat(run("opinion", tmp.toString(), "--imputation", "median").code()).isEqualTo(2);
     }
+
+    @Test
+    void axiomsOfACommitteeRuleAreThoseOfItsCommittees() {
+        Run r = run("axioms", SharedData.path("abcvoting/instanceS0000.abc.yaml").toString(), "--rule", "pav");
+        assertThat(r.code()).as(r.err()).isZero();
+        // abcvoting lists two PAV committees for this instance; PAV satisfies EJR.
+        assertThat(r.out()).contains("{0, 3, 5}", "{2, 3, 5}", "EJR holds");
+        assertThat(run("axioms", SharedData.path("abcvoting/instanceS0000.abc.yaml").toString(), "--rule", "nope").code()).isEqualTo(2);
+    }
 }
