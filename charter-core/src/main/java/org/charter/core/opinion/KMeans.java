@@ -140,11 +140,17 @@ public final class KMeans {
 
     /** How many distinct points there are (hashing, so that a large conversation is not compared pair by pair). */
     static int distinctCount(double[][] points) {
-        var seen = new java.util.HashSet<java.util.List<Double>>();
+        record Key(long a, long b) { }
+        var seen = new java.util.HashSet<Object>(points.length * 2);
         for (double[] p : points) {
-            var key = new ArrayList<Double>(p.length);
-            for (double d : p) key.add(d == 0.0 ? 0.0 : d); // -0.0 and 0.0 are the same position
-            seen.add(key);
+            if (p.length == 2) {
+                // -0.0 and 0.0 are the same position
+                seen.add(new Key(Double.doubleToLongBits(p[0] == 0.0 ? 0.0 : p[0]), Double.doubleToLongBits(p[1] == 0.0 ? 0.0 : p[1])));
+            } else {
+                var key = new ArrayList<Double>(p.length);
+                for (double d : p) key.add(d == 0.0 ? 0.0 : d);
+                seen.add(key);
+            }
         }
         return seen.size();
     }

@@ -53,8 +53,8 @@ public final class OpinionEngine {
         Pca.Rows forPca = options.imputation() == OpinionOptions.Imputation.NEAREST
                 ? Pca.Rows.dense(Imputer.nearest(mx.dense())) : mx.pcaRows();
         double[][] previousComps = options.previous() == null ? null : aligned(options.previous(), input.statements());
-        // An update warm-started from a previous map needs far fewer iterations, and stops at 1e-7 instead of 1e-10.
-        Pca.Result pca = Pca.compute(forPca, options.components(), previousComps, previousComps == null ? 1e-10 : 1e-7);
+        // An update warm-started from a previous map needs fewer iterations, and stops at 1e-6 instead of 1e-10.
+        Pca.Result pca = Pca.compute(forPca, options.components(), previousComps, previousComps == null ? 1e-10 : 1e-6);
         double[][] proj = projections(mx, pca);
 
         var participantProjection = new LinkedHashMap<Integer, double[]>();
