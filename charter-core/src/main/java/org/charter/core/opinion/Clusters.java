@@ -73,8 +73,9 @@ record Clusters(List<Integer> baseOf, List<double[]> baseCenters, List<Group> gr
         }
         double[][] previousBase = options.previous() == null || options.previous().baseCenters().isEmpty() ? null
                 : options.previous().baseCenters().toArray(new double[0][]);
+        // An update starts from the previous base clusters and does bounded work; a full computation runs Polis's loop.
         KMeans.Result base = KMeans.cluster(points, null, Math.min(OpinionEngine.BASE_CLUSTERS, distinct),
-                previousBase, 100, 0.01);
+                previousBase, previousBase == null ? 100 : OpinionEngine.UPDATE_KMEANS_ITERATIONS, 0.01);
         Clusters fresh = groupsOf(points, pids, base, options.groups());
         return options.previous() == null ? fresh : fresh.relabelledLike(options.previous().groups());
     }

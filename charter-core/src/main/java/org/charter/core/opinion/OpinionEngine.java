@@ -44,6 +44,9 @@ public final class OpinionEngine {
     static final int BASE_CLUSTERS = 100;
     static final int MAX_GROUPS = 5;
     static final double META_PRIORITY = 49;
+    /** Bounded work for an update from a previous map: PCA iterations and base k-means iterations. */
+    static final int UPDATE_PCA_ITERATIONS = 3;
+    static final int UPDATE_KMEANS_ITERATIONS = 10;
 
     public static OpinionMap compute(OpinionInput input, OpinionOptions options) {
         Matrix mx = Matrix.of(input);
@@ -53,8 +56,11 @@ public final class OpinionEngine {
         Pca.Rows forPca = options.imputation() == OpinionOptions.Imputation.NEAREST
                 ? Pca.Rows.dense(Imputer.nearest(mx.dense())) : mx.pcaRows();
         double[][] previousComps = options.previous() == null ? null : aligned(options.previous(), input.statements());
-        // An update warm-started from a previous map needs fewer iterations, and stops at 1e-6 instead of 1e-10.
-        Pca.Result pca = Pca.compute(forPca, options.components(), previousComps, previousComps == null ? 1e-10 : 1e-6);
+        // A full computation iterates to 1e-10. An update from a previous map's components does at most
+        // UPDATE_PCA_ITERATIONS iterations without oversampling (they are already close) and records the change left.
+        Pca.Result pca = previousComps == null
+                ? Pca.compute(forPca, options.components(), null, 1e-10)
+                : Pca.compute(forPca, options.components(), previousComps, 1e-10, UPDATE_PCA_ITERATIONS, 0);
         double[][] proj = projections(mx, pca);
 
         var participantProjection = new LinkedHashMap<Integer, double[]>();
@@ -67,7 +73,8 @@ public final class OpinionEngine {
             commentProjection.put(input.statements().get(j), p);
             extremity.put(input.statements().get(j), Pca.norm(p));
         }
-        var pcaView = new PcaView(input.statements(), pca.center(), pca.components(), participantProjection, commentProjection, extremity);
+        var pcaView = new PcaView(input.statements(), pca.center(), pca.components(), participantProjection, commentProjection, extremity,
+                pca.iterations().length == 0 ? 0 : pca.iterations()[0], pca.lastChange());
 
         // Who is clustered.
         List<Integer> inConvRows = inConv(mx, options.previous(), input);
@@ -83,7 +90,11 @@ public final class OpinionEngine {
         var repness = repness(mx, input, tallies);
         var consensus = consensus(mx, input, tallies.all());
         var gac = groupAwareConsensus(mx, input, tallies);
-        var priorities = priorities(mx, input, inConvRows, extremity);
+        // Priorities count the clustered participants' votes; when the groups are our clustering of exactly them,
+        // those counts are already in the tallies.
+        var priorities = options.givenGroups() == null && !clusters.groups().isEmpty()
+                ? priorities(mx, input, tallies.grouped(), extremity)
+                : priorities(mx, input, inConvRows, extremity);
         var uncertain = uncertain(mx, input, tallies.all());
         Stability stability = options.bootstrap() > 0 && options.givenGroups() == null && clusters.groups().size() >= 2
                 ? Clusters.stability(points, inConv, clusters, options, input) : null;
@@ -371,8 +382,11 @@ public final class OpinionEngine {
      * (importance x (1 + 8 x 2^(-S/5)))^2 with importance = (1 - p)(E + 1)a; meta statements get 49.
      */
     static Map<Integer, Double> priorities(Matrix mx, OpinionInput input, List<Integer> inConvRows, Map<Integer, Double> extremity) {
+        return priorities(mx, input, mx.counts(inConvRows), extremity);
+    }
+
+    static Map<Integer, Double> priorities(Matrix mx, OpinionInput input, ColumnCounts c, Map<Integer, Double> extremity) {
         var out = new LinkedHashMap<Integer, Double>();
-        ColumnCounts c = mx.counts(inConvRows);
         for (int j = 0; j < mx.m; j++) {
             int tid = input.statements().get(j);
             if (input.meta().contains(tid)) {

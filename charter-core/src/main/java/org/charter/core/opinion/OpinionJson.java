@@ -34,6 +34,8 @@ public final class OpinionJson {
         map.pca().commentProjection().forEach((tid, p) -> doubles(proj.putArray(tid.toString()), p));
         ObjectNode ext = pca.putObject("commentExtremity");
         map.pca().commentExtremity().forEach((tid, e) -> ext.put(tid.toString(), e));
+        pca.put("iterations", map.pca().iterations());
+        pca.put("lastChange", map.pca().lastChange());
         ObjectNode pp = pca.putObject("participantProjection");
         map.pca().participantProjection().forEach((pid, p) -> doubles(pp.putArray(pid.toString()), p));
 
@@ -130,7 +132,7 @@ public final class OpinionJson {
         var base = new ArrayList<double[]>();
         json.path("baseCenters").forEach(c -> base.add(doubleArray(c)));
         var pca = new OpinionMap.PcaView(statements, doubleArray(json.path("pca").path("center")), comps.toArray(new double[0][]),
-                Map.of(), Map.of(), Map.of());
+                Map.of(), Map.of(), Map.of(), json.path("pca").path("iterations").asInt(), json.path("pca").path("lastChange").asDouble());
         var groups = new ArrayList<OpinionMap.Group>();
         json.path("groups").forEach(g -> groups.add(new OpinionMap.Group(g.path("id").asInt(), intList(g.path("members")),
                 doubleArray(g.path("center")))));

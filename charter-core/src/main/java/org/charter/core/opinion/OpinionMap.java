@@ -26,9 +26,13 @@ public record OpinionMap(
         Stability stability,
         List<ConstitutionCandidate> constitution) {
 
-    /** The principal components: centre and components over statements, projections of participants and statements. */
+    /**
+     * The principal components: centre and components over statements, projections of participants and statements,
+     * and how they were found (iterations; how much the last iteration still changed the components — below 1e-10
+     * for a full computation, larger after an update's bounded iterations).
+     */
     public record PcaView(List<Integer> statements, double[] center, double[][] components, Map<Integer, double[]> participantProjection,
-                      Map<Integer, double[]> commentProjection, Map<Integer, Double> commentExtremity) { }
+                      Map<Integer, double[]> commentProjection, Map<Integer, Double> commentExtremity, int iterations, double lastChange) { }
 
     /** A group: its id, its members (pids, sorted) and its centre in the PCA plane. */
     public record Group(int id, List<Integer> members, double[] center) { }

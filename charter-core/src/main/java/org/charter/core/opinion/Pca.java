@@ -42,7 +42,8 @@ public final class Pca {
     }
 
     /** Centre (column means), components (rows), and the number of iterations each took. */
-    public record Result(double[] center, double[][] components, int[] iterations) { }
+    /** Centre, components (rows), iterations taken, and how much the last iteration changed the components. */
+    public record Result(double[] center, double[][] components, int[] iterations, double lastChange) { }
 
     /**
      * @param x        the observed entries, Polis coding (agree -1, disagree 1, pass 0)
@@ -58,6 +59,15 @@ public final class Pca {
      * {@code tolerance} in one iteration.
      */
     public static Result compute(Rows x, int k, double[][] previous, double tolerance) {
+        return compute(x, k, previous, tolerance, 3_000, 2);
+    }
+
+    /**
+     * The general form: a block of k + {@code oversample} vectors, at most {@code maxIterations} iterations. An
+     * update from a previous map's components uses a bounded number of iterations without oversampling: the
+     * previous components are already close, and the map records how much the last iteration still changed them.
+     */
+    public static Result compute(Rows x, int k, double[][] previous, double tolerance, int maxIterations, int oversample) {
         int n = x.n(), m = x.m();
         double[] sum = new double[m];
         int[] count = new int[m];
@@ -69,19 +79,20 @@ public final class Pca {
         for (int j = 0; j < m; j++) center[j] = count[j] == 0 ? 0 : sum[j] / count[j];
         double[] centred = new double[x.val().length];
         for (int q = 0; q < centred.length; q++) centred[q] = x.val()[q] - center[x.col()[q]];
-        if (m == 0) return new Result(center, new double[k][0], new int[k]);
+        if (m == 0) return new Result(center, new double[k][0], new int[k], 0);
 
         // Subspace iteration with Rayleigh-Ritz (a block form of Polis's power iteration): b = k + 2 vectors
         // converge at the rate of the (k+3)-th eigenvalue over the k-th, far faster than one vector at a time
         // when eigenvalues are close. One pass over the votes per iteration computes both A^T A Q and Q^T A^T A Q.
-        int b = Math.min(m, k + 2);
+        int b = Math.min(m, k + oversample);
         double[][] q = new double[b][];
         for (int c = 0; c < b; c++) q[c] = start(m, c, previous);
         orthonormalise(q);
         double[][] ritz = null;
         int it = 0;
         double[] y = new double[b];
-        for (; it < 3_000; it++) {
+        double lastChange = Double.POSITIVE_INFINITY;
+        for (; it < maxIterations; it++) {
             double[][] w = new double[b][m];
             double[][] h = new double[b][b];
             for (int i = 0; i < n; i++) {
@@ -105,9 +116,11 @@ public final class Pca {
             double[][] u = jacobiEigenvectors(h); // columns sorted by eigenvalue, largest first
             double[][] next = rotate(q, u);        // Ritz vectors
             double[][] wRot = rotate(w, u);
-            double delta = ritz == null ? Double.POSITIVE_INFINITY : change(ritz, next, k);
+            double delta = change(ritz == null ? q : ritz, next, k);
+            lastChange = delta;
             ritz = next;
             if (delta < tolerance) break;
+            if (it + 1 == maxIterations) break;
             q = wRot;
             orthonormalise(q);
         }
@@ -117,7 +130,7 @@ public final class Pca {
             comps[c] = c < ritz.length ? fixSign(ritz[c].clone()) : new double[m];
             iterations[c] = it + 1;
         }
-        return new Result(center, comps, iterations);
+        return new Result(center, comps, iterations, lastChange);
     }
 
     /** Largest change of the first k vectors, each compared up to sign. */
