@@ -65,7 +65,7 @@ record Clusters(List<Integer> baseOf, List<double[]> baseCenters, List<Group> gr
         return out;
     }
 
-    static Clusters of(double[][] points, List<Integer> pids, OpinionOptions options, OpinionInput input) {
+    static Clusters of(double[][] points, List<Integer> pids, OpinionOptions options, OpinionInput input, boolean bounded) {
         if (options.givenGroups() != null) return given(points, pids, options.givenGroups(), input);
         int distinct = KMeans.distinctCount(points);
         if (points.length < 2 || distinct < 2) {
@@ -73,9 +73,9 @@ record Clusters(List<Integer> baseOf, List<double[]> baseCenters, List<Group> gr
         }
         double[][] previousBase = options.previous() == null || options.previous().baseCenters().isEmpty() ? null
                 : options.previous().baseCenters().toArray(new double[0][]);
-        // An update starts from the previous base clusters and does bounded work; a full computation runs Polis's loop.
+        // An update starts from the previous base clusters; for a large conversation it does bounded work.
         KMeans.Result base = KMeans.cluster(points, null, Math.min(OpinionEngine.BASE_CLUSTERS, distinct),
-                previousBase, previousBase == null ? 100 : OpinionEngine.UPDATE_KMEANS_ITERATIONS, 0.01);
+                previousBase, bounded ? OpinionEngine.UPDATE_KMEANS_ITERATIONS : 100, 0.01);
         Clusters fresh = groupsOf(points, pids, base, options.groups());
         return options.previous() == null ? fresh : fresh.relabelledLike(options.previous().groups());
     }

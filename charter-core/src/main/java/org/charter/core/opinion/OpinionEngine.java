@@ -47,6 +47,12 @@ public final class OpinionEngine {
     /** Bounded work for an update from a previous map: PCA iterations and base k-means iterations. */
     static final int UPDATE_PCA_ITERATIONS = 3;
     static final int UPDATE_KMEANS_ITERATIONS = 10;
+    /** From this many votes on, an update from a previous map does bounded work. */
+    static final int LARGE_VOTES = 1_000_000;
+
+    static boolean isLarge(Matrix mx) {
+        return mx.col.length >= LARGE_VOTES;
+    }
 
     public static OpinionMap compute(OpinionInput input, OpinionOptions options) {
         Matrix mx = Matrix.of(input);
@@ -56,11 +62,13 @@ public final class OpinionEngine {
         Pca.Rows forPca = options.imputation() == OpinionOptions.Imputation.NEAREST
                 ? Pca.Rows.dense(Imputer.nearest(mx.dense())) : mx.pcaRows();
         double[][] previousComps = options.previous() == null ? null : aligned(options.previous(), input.statements());
-        // A full computation iterates to 1e-10. An update from a previous map's components does at most
-        // UPDATE_PCA_ITERATIONS iterations without oversampling (they are already close) and records the change left.
-        Pca.Result pca = previousComps == null
-                ? Pca.compute(forPca, options.components(), null, 1e-10)
-                : Pca.compute(forPca, options.components(), previousComps, 1e-10, UPDATE_PCA_ITERATIONS, 0);
+        // A full computation iterates to 1e-10. An update of a large conversation (see isLarge) from a previous map's
+        // components does at most UPDATE_PCA_ITERATIONS iterations without oversampling (they are already close) and
+        // records the change left; a small one is warm-started and still iterated to 1e-10 (it costs little).
+        boolean bounded = previousComps != null && isLarge(mx);
+        Pca.Result pca = bounded
+                ? Pca.compute(forPca, options.components(), previousComps, 1e-10, UPDATE_PCA_ITERATIONS, 0)
+                : Pca.compute(forPca, options.components(), previousComps, 1e-10);
         double[][] proj = projections(mx, pca);
 
         var participantProjection = new LinkedHashMap<Integer, double[]>();
@@ -83,7 +91,7 @@ public final class OpinionEngine {
         // Base clusters and groups (or the groups given).
         double[][] points = new double[inConvRows.size()][];
         for (int r = 0; r < points.length; r++) points[r] = first2(proj[inConvRows.get(r)]);
-        Clusters clusters = Clusters.of(points, inConv, options, input);
+        Clusters clusters = Clusters.of(points, inConv, options, input, bounded);
 
         Map<Integer, Integer> groupOf = clusters.groupOf();
         Tallies tallies = Tallies.of(mx, input, groupOf);
