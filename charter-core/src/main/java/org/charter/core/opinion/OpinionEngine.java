@@ -45,7 +45,7 @@ public final class OpinionEngine {
     static final int MAX_GROUPS = 5;
     static final double META_PRIORITY = 49;
     /** Bounded work for an update from a previous map: PCA iterations and base k-means iterations. */
-    static final int UPDATE_PCA_ITERATIONS = 3;
+    static final int UPDATE_PCA_ITERATIONS = 1;
     static final int UPDATE_KMEANS_ITERATIONS = 10;
     /** From this many votes on, an update from a previous map does bounded work. */
     static final int LARGE_VOTES = 1_000_000;
