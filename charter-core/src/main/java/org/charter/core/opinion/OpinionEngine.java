@@ -330,21 +330,26 @@ public final class OpinionEngine {
                 label[i] = g == null ? -1 : index.get(g);
             }
             int groups = ids.size();
-            ColumnCounts all = ColumnCounts.empty(mx.m), grouped = ColumnCounts.empty(mx.m);
+            // Each vote is counted once, in its participant's group (or among the ungrouped); the totals are sums.
+            ColumnCounts ungrouped = ColumnCounts.empty(mx.m);
             ColumnCounts[] per = new ColumnCounts[groups];
             for (int g = 0; g < groups; g++) per[g] = ColumnCounts.empty(mx.m);
             for (int i = 0; i < mx.n; i++) {
-                ColumnCounts mine = label[i] < 0 ? null : per[label[i]];
-                for (int q = mx.rowStart[i]; q < mx.rowStart[i + 1]; q++) {
+                ColumnCounts mine = label[i] < 0 ? ungrouped : per[label[i]];
+                int[] na = mine.na(), nd = mine.nd(), ns = mine.ns();
+                for (int q = mx.rowStart[i], end = mx.rowStart[i + 1]; q < end; q++) {
                     int j = mx.col[q];
                     byte v = mx.val[q];
-                    all.add(j, v);
-                    if (mine != null) {
-                        mine.add(j, v);
-                        grouped.add(j, v);
-                    }
+                    ns[j]++;
+                    if (v < 0) na[j]++;
+                    else if (v > 0) nd[j]++;
                 }
             }
+            ColumnCounts grouped = ColumnCounts.empty(mx.m);
+            for (ColumnCounts c : per) grouped.addAll(c);
+            ColumnCounts all = ColumnCounts.empty(mx.m);
+            all.addAll(grouped);
+            all.addAll(ungrouped);
             var byGroup = new TreeMap<Integer, ColumnCounts>();
             for (int g : ids) byGroup.put(g, per[index.get(g)]);
             var sizes = new TreeMap<Integer, Integer>();
@@ -488,6 +493,13 @@ public final class OpinionEngine {
 
         /** The entries PCA sees: observed votes in columns that are not zeroed. */
         Pca.Rows pcaRows() {
+            boolean anyZeroed = false;
+            for (boolean z : zeroedCol) anyZeroed |= z;
+            if (!anyZeroed) { // every vote counts: share the index arrays, convert the values only
+                double[] v = new double[val.length];
+                for (int q = 0; q < v.length; q++) v[q] = val[q];
+                return new Pca.Rows(n, m, rowStart, col, v);
+            }
             int[] start = new int[n + 1];
             int count = 0;
             for (int q = 0; q < col.length; q++) if (!zeroedCol[col[q]]) count++;
@@ -511,6 +523,14 @@ public final class OpinionEngine {
     record ColumnCounts(int[] na, int[] nd, int[] ns) {
         static ColumnCounts empty(int m) {
             return new ColumnCounts(new int[m], new int[m], new int[m]);
+        }
+
+        void addAll(ColumnCounts o) {
+            for (int j = 0; j < ns.length; j++) {
+                na[j] += o.na[j];
+                nd[j] += o.nd[j];
+                ns[j] += o.ns[j];
+            }
         }
 
         void add(int j, byte polisVote) {
