@@ -191,7 +191,8 @@ final class BenchCommand implements Runnable {
             return n / ((System.nanoTime() - start) / 1e9);
         }
 
-        private static double median(double[] values) {
+        /** The median of some timings (the mean of the middle two for an even count). */
+        static double median(double[] values) {
             double[] sorted = values.clone();
             Arrays.sort(sorted);
             int m = sorted.length / 2;

@@ -5,7 +5,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
@@ -82,7 +81,7 @@ final class BenchOpinionCommand implements Callable<Integer> {
             double stabilityMs = (System.nanoTime() - t0) / 1e6;
             out.printf("%s: %d participants, %d statements, %d votes: full recompute %.0f ms (median of %d); with the"
                             + " 50-resample stability bootstrap %.0f ms; %d groups, stability ARI %.3f%n",
-                    polis.getFileName(), map.participants(), map.comments(), input.votes().cellCount(), median(ms), repeat,
+                    polis.getFileName(), map.participants(), map.comments(), input.votes().cellCount(), BenchCommand.Ingest.median(ms), repeat,
                     stabilityMs, map.groups().size(), withStability.stability() == null ? Double.NaN : withStability.stability().meanAdjustedRand());
         } else {
             out.println("(no Polis export at " + polis + ")");
@@ -120,7 +119,7 @@ final class BenchOpinionCommand implements Callable<Integer> {
             update = OpinionEngine.compute(updated, options.withPrevious(cold2));
             warmRuns[r] = (System.nanoTime() - t0) / 1e6;
         }
-        double coldUpdateMs = median(coldRuns), warmMs = median(warmRuns);
+        double coldUpdateMs = BenchCommand.Ingest.median(coldRuns), warmMs = BenchCommand.Ingest.median(warmRuns);
         var a = new HashMap<Integer, Integer>();
         var b = new HashMap<Integer, Integer>();
         full.groups().forEach(g -> g.members().forEach(pid -> a.put(pid, g.id())));
@@ -226,9 +225,4 @@ final class BenchOpinionCommand implements Callable<Integer> {
         return r.totalMemory() - r.freeMemory();
     }
 
-    private static double median(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
 }

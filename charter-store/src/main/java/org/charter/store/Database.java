@@ -7,7 +7,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
@@ -139,11 +138,6 @@ public final class Database implements AutoCloseable {
     public <R> R writeSmall(HandleCallback<R, RuntimeException> work) {
         if (groupCommit == null) return write(work);
         return groupCommit.submit(h -> work.withHandle(h));
-    }
-
-    /** For tests and tools that need a raw handle. */
-    public Handle openHandle() {
-        return jdbi.open();
     }
 
     @Override

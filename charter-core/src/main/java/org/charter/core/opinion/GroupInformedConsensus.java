@@ -23,6 +23,11 @@ public final class GroupInformedConsensus {
      */
     private GroupInformedConsensus() { }
 
+    /** One group's factor: its smoothed share of agreement, (agrees + 1) / (votes + 2), votes including passes. */
+    static double factor(int agrees, int votes) {
+        return (agrees + 1.0) / (votes + 2.0);
+    }
+
     /**
      * The consensus score of each statement that any grouped participant voted on.
      *
@@ -48,7 +53,7 @@ public final class GroupInformedConsensus {
             double product = 1.0;
             for (int g : groups) {
                 long[] c = counts.getOrDefault(g, Map.of()).getOrDefault(tid, new long[2]);
-                product *= (c[0] + 1.0) / (c[1] + 2.0);
+                product *= factor((int) c[0], (int) c[1]);
             }
             scores.put(tid, product);
         }

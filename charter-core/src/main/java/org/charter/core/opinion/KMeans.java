@@ -211,12 +211,4 @@ public final class KMeans {
         }
         return total / n;
     }
-
-    /** Members of each cluster as lists of point indices. */
-    public static List<List<Integer>> members(int[] assignment, int k) {
-        var out = new ArrayList<List<Integer>>();
-        for (int c = 0; c < k; c++) out.add(new ArrayList<>());
-        for (int i = 0; i < assignment.length; i++) out.get(assignment[i]).add(i);
-        return out;
-    }
 }

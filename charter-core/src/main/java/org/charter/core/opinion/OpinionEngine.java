@@ -302,14 +302,14 @@ public final class OpinionEngine {
 
     /**
      * Group-aware consensus: per statement, the product over groups of (agrees + 1) / (votes + 2), raw votes of the
-     * groups' members (see {@link GroupInformedConsensus}, which computes the same from a vote matrix).
+     * groups' members, from the tallies (the same factor as {@link GroupInformedConsensus}, which starts from a vote matrix).
      */
     static Map<Integer, Double> groupAwareConsensus(Matrix mx, OpinionInput input, Tallies tallies) {
         var out = new LinkedHashMap<Integer, Double>();
         if (tallies.byGroup().isEmpty()) return out;
         for (int j = 0; j < mx.m; j++) {
             double product = 1.0;
-            for (ColumnCounts c : tallies.byGroup().values()) product *= (c.na[j] + 1.0) / (c.ns[j] + 2.0);
+            for (ColumnCounts c : tallies.byGroup().values()) product *= GroupInformedConsensus.factor(c.na[j], c.ns[j]);
             out.put(input.statements().get(j), product);
         }
         return out;

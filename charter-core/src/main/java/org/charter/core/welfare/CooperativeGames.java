@@ -155,19 +155,49 @@ public final class CooperativeGames {
             return v;
         }
 
+        /**
+         * The quota test stays exact while sampling: weights and quota are scaled by the common denominator into
+         * whole numbers (BigInteger when they would not fit a long), so that, say, three weights of 1/3 reach a quota
+         * of 1 — a sum of doubles would fall just short.
+         */
         @Override
         public Growing growing() {
-            double q = quota.doubleValue();
-            double[] w = weights.stream().mapToDouble(Rational::doubleValue).toArray();
+            java.math.BigInteger scale = quota.denominator();
+            for (Rational w : weights) scale = lcm(scale, w.denominator());
+            java.math.BigInteger q = quota.numerator().multiply(scale.divide(quota.denominator()));
+            java.math.BigInteger[] w = new java.math.BigInteger[weights.size()];
+            java.math.BigInteger total = java.math.BigInteger.ZERO;
+            for (int i = 0; i < w.length; i++) {
+                w[i] = weights.get(i).numerator().multiply(scale.divide(weights.get(i).denominator()));
+                total = total.add(w[i]);
+            }
+            if (total.bitLength() < 63 && q.bitLength() < 63) {
+                long ql = q.longValueExact();
+                long[] wl = new long[w.length];
+                for (int i = 0; i < w.length; i++) wl[i] = w[i].longValueExact();
+                return new Growing() {
+                    long sum;
+
+                    @Override
+                    public double add(int player) {
+                        sum += wl[player];
+                        return sum >= ql ? 1 : 0;
+                    }
+                };
+            }
             return new Growing() {
-                double sum;
+                java.math.BigInteger sum = java.math.BigInteger.ZERO;
 
                 @Override
                 public double add(int player) {
-                    sum += w[player];
-                    return sum >= q ? 1 : 0;
+                    sum = sum.add(w[player]);
+                    return sum.compareTo(q) >= 0 ? 1 : 0;
                 }
             };
+        }
+
+        private static java.math.BigInteger lcm(java.math.BigInteger a, java.math.BigInteger b) {
+            return a.divide(a.gcd(b)).multiply(b);
         }
     }
 
@@ -229,15 +259,16 @@ public final class CooperativeGames {
             return max;
         }
 
+        /** The worth is the largest cost so far: an exact cost rounded once, so doubles lose nothing that adds up. */
         @Override
         public Growing growing() {
-            double[] c = costs.stream().mapToDouble(Rational::doubleValue).toArray();
+            double[] costInDoubles = costs.stream().mapToDouble(Rational::doubleValue).toArray();
             return new Growing() {
                 double max;
 
                 @Override
                 public double add(int player) {
-                    max = Math.max(max, c[player]);
+                    max = Math.max(max, costInDoubles[player]);
                     return max;
                 }
             };

@@ -197,4 +197,25 @@ class ShapleyTest {
         assertThatThrownBy(() -> GameJson.read(new StringReader(json), "g.json")).isInstanceOf(GameFormatException.class)
                 .hasMessageStartingWith(message);
     }
+
+    @org.junit.jupiter.api.Test
+    void samplingAWeightedVotingGameComparesWithTheQuotaExactly() {
+        // Ten voters of weight 1/10 and a quota of 1: only all ten together win, so in every sampled order exactly
+        // one voter (the last) is pivotal, and the estimates sum to 1. Summed in doubles, ten tenths make
+        // 0.9999999999999999 < 1: nobody would ever be pivotal and every estimate would be 0.
+        var names = new java.util.ArrayList<String>();
+        var weights = new java.util.ArrayList<org.charter.core.math.Rational>();
+        for (int i = 0; i < 10; i++) {
+            names.add("v" + i);
+            weights.add(org.charter.core.math.Rational.of(1, 10));
+        }
+        var game = new CooperativeGames.WeightedVoting(names, org.charter.core.math.Rational.ONE, weights);
+        ShapleyResult sampled = Shapley.sampled(game, 200, 7);
+        double sum = 0;
+        for (ShapleyResult.PlayerValue v : sampled.players()) {
+            sum += v.approx();
+            org.assertj.core.api.Assertions.assertThat(v.approx()).isCloseTo(0.1, org.assertj.core.api.Assertions.within(6 * v.standardError() + 1e-12));
+        }
+        org.assertj.core.api.Assertions.assertThat(sum).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+    }
 }
