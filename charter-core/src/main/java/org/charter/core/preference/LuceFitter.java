@@ -241,7 +241,7 @@ public final class LuceFitter {
         // bracket: at t = W/(2 alpha) the function is >= 0; below, find a point where it is <= 0
         double hi = w / (2 * alpha);
         double lo = Math.min(t0, hi) - 1;
-        while (d * Math.exp(lo) + 2 * alpha * lo - w > 0) lo = 2 * lo - 1;
+        while (d * Math.exp(lo) + 2 * alpha * lo - w > 0) lo -= Math.max(1, Math.abs(lo)); // step down, doubling the distance
         double t = Math.max(lo, Math.min(hi, t0));
         for (int k = 0; k < 100; k++) {
             double e = d * Math.exp(t);
@@ -250,7 +250,7 @@ public final class LuceFitter {
             double step = f / (e + 2 * alpha);
             double next = t - step;
             if (!(next > lo && next < hi)) next = (lo + hi) / 2;
-            if (Math.abs(next - t) < 1e-15 * Math.max(1, Math.abs(t))) return next;
+            if (Math.abs(next - t) <= 1e-14 * Math.max(1, Math.abs(t)) || hi - lo <= 1e-14 * Math.max(1, Math.abs(t))) return next;
             t = next;
         }
         return t;
