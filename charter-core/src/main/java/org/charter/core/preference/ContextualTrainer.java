@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
  *
  * <p>The objective minimised is {@code (1/n) sum_i -log sigmoid(w . (phi(chosen_i) - phi(rejected_i))) + (l2/2) |w|^2}
  * over the n training comparisons (the validation comparisons excluded). One epoch is one pass over the training
- * comparisons in an order shuffled from the seed, in minibatches. After each epoch the mean Bradley-Terry loss on the
+ * comparisons in an order shuffled from the seed, in minibatches, with Adam's step size divided by sqrt(epoch) so that
+ * the noise of the minibatch steps dies down. After each epoch the mean Bradley-Terry loss on the
  * validation comparisons is measured (temperature 1, no penalty); the weights of the epoch with the lowest validation
  * loss are kept, and training stops after {@code patience} epochs without a new lowest. Then the inverse temperature
  * beta >= 0 minimising the validation log-loss of sigmoid(beta d) is found by bisection on its derivative (the loss is
@@ -40,7 +41,7 @@ public final class ContextualTrainer {
      * How to train.
      *
      * @param l2                 the L2 penalty coefficient (the objective adds {@code (l2/2) |w|^2}), >= 0
-     * @param learningRate       Adam's step size, > 0
+     * @param learningRate       Adam's step size in the first epoch (epoch e uses learningRate / sqrt(e)), > 0
      * @param maxEpochs          the most passes over the training comparisons, >= 1
      * @param patience           epochs without a lower validation loss before stopping, >= 1
      * @param validationFraction the share of the given comparisons held out for early stopping and calibration, in
@@ -187,7 +188,7 @@ public final class ContextualTrainer {
                 }
                 step++;
                 double correction1 = 1 - Math.pow(beta1, step), correction2 = 1 - Math.pow(beta2, step);
-                double rate = options.learningRate() * Math.sqrt(correction2) / correction1;
+                double rate = options.learningRate() / Math.sqrt(epoch) * Math.sqrt(correction2) / correction1;
                 double l2 = options.l2();
                 for (int j = 0; j < dim; j++) {
                     double gj = grad[j] + l2 * w[j];
@@ -229,12 +230,15 @@ public final class ContextualTrainer {
     /**
      * The inverse temperature beta in [0, {@link #MAX_INVERSE_TEMPERATURE}] minimising the mean of
      * {@code -log sigmoid(beta d_i)} over reward differences d_i (chosen minus rejected): 0 when the differences point
-     * the wrong way on balance, the cap when they separate the data perfectly.
+     * the wrong way on balance, the cap when none is negative (the data are separated and the loss falls forever).
      */
     public static double fitInverseTemperature(double[] differences) {
         if (derivative(differences, 0) >= 0) return 0;
+        boolean separable = true;
+        for (double d : differences) separable &= d >= 0;
+        if (separable) return MAX_INVERSE_TEMPERATURE; // the loss keeps falling as beta grows
         double lo = 0, hi = 1;
-        while (derivative(differences, hi) < 0) {
+        while (derivative(differences, hi) < 0) { // some d < 0, so the derivative turns positive for a finite beta
             lo = hi;
             hi *= 2;
             if (hi >= MAX_INVERSE_TEMPERATURE) {
