@@ -30,14 +30,18 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code charter prefs eval-hh FILE}: a contextual Bradley-Terry reward model on HH-RLHF pairs, measured on held-out pairs. */
 @Command(name = "eval-hh", mixinStandardHelpOptions = true,
-        description = {"Train a linear Bradley-Terry reward model on hashed word unigrams and bigrams of the final assistant",
-                "responses of HH-RLHF pairs (JSON lines with \"chosen\" and \"rejected\" dialogues; gzip or plain) and measure",
-                "it on held-out pairs: pairwise accuracy with a 95% Wilson interval, ECE (15 bins, top-label), Brier score,",
-                "log-loss, and the baselines 'prefer the shorter response' and 'prefer the longer response' on the same pairs.",
-                "The pairs are split by --seed into train and test; early stopping, the choice of L2 (from 1e-5, 1e-4, 1e-3,",
-                "1e-2) and the temperature are decided on a validation split (15%) taken out of train. No hyper-parameter",
-                "is tuned on the test split: the other settings (Adam, learning rate 0.01, batches of 32, at most 100 epochs,",
-                "patience 5, sublinear tf) were fixed in advance by reasoning, not by looking at test results."})
+        description = {"Train a linear Bradley-Terry reward model on hashed word unigrams and bigrams",
+                "of the final assistant responses of HH-RLHF pairs (JSON lines with \"chosen\" and",
+                "\"rejected\" dialogues; gzip or plain) and measure it on held-out pairs: pairwise",
+                "accuracy with a 95%% Wilson interval, ECE (15 bins, top-label), Brier score,",
+                "log-loss, and the baselines 'prefer the shorter response' and 'prefer the longer",
+                "response' on the same pairs.",
+                "The pairs are split by --seed into train and test. Early stopping, the choice of",
+                "L2 (from 1e-5, 1e-4, 1e-3, 1e-2) and the temperature are decided on a validation",
+                "split (15%% of train) taken out of train. No hyper-parameter is tuned on the test",
+                "split: the other settings (Adam, learning rate 0.01 / sqrt(epoch), batches of 32,",
+                "at most 100 epochs, patience 5, sublinear tf) were fixed in advance by reasoning",
+                "and on synthetic data, not by looking at test results."})
 final class PrefsEvalHhCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "HH-RLHF JSON lines, e.g. ../shared/data/hh-rlhf/harmless-base-test.jsonl.gz.")
     Path file;

@@ -109,7 +109,7 @@ public final class HhRlhfEvaluation {
             sb.append('\n');
             sb.append(training.toText());
             sb.append(String.format(Locale.ROOT, "held-out pairwise accuracy: %s (95%% Wilson)%s%n", accuracy.toText(),
-                    ties > 0 ? ", " + ties + " ties counted as 1/2" : ""));
+                    ties > 0 ? ", " + ties + (ties == 1 ? " tie" : " ties") + " of rewards counted as 1/2" : ""));
             sb.append(String.format(Locale.ROOT, "ECE %.4f (15 bins, top-label), Brier %.4f, log-loss %.4f, AURC %.4f%n",
                     calibration.ece(), calibration.brier(), calibration.logLoss(), riskCoverage.aurc()));
             for (Baseline b : baselines) {
