@@ -1,6 +1,7 @@
 package org.charter.core.preference;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -177,7 +178,7 @@ public final class ContextualTrainer {
             shuffle(order, orderRandom);
             for (int from = 0; from < order.length; from += options.batchSize()) {
                 int to = Math.min(order.length, from + options.batchSize());
-                java.util.Arrays.fill(grad, 0);
+                Arrays.fill(grad, 0);
                 double inv = 1.0 / (to - from);
                 for (int k = from; k < to; k++) {
                     FeatureComparison c = train.get(order[k]);

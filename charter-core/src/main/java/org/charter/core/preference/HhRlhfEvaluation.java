@@ -45,7 +45,7 @@ public final class HhRlhfEvaluation {
         }
 
         /**
-         * Train fraction 0.8, 2^bits hashed dimensions with sublinear tf, Adam at learning rate 0.01 in batches of 32
+         * Train fraction 0.8, 2^bits hashed dimensions with sublinear tf, Adam at learning rate 0.01/sqrt(epoch) in batches of 32
          * for at most 100 epochs with patience 5, 15% of train held out for validation, L2 from {1e-5, 1e-4, 1e-3, 1e-2}.
          */
         public static Options defaults(double trainFraction, long seed, int bits) {
