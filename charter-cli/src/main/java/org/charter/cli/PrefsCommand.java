@@ -6,7 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code charter prefs ...}: reward models learned from comparisons. */
 @Command(name = "prefs", mixinStandardHelpOptions = true, description = "Learn rewards from comparisons.",
-        subcommands = {PrefsEvalHhCommand.class})
+        subcommands = {PrefsFitCommand.class, PrefsMixtureCommand.class, PrefsGroupsCommand.class, PrefsEvalHhCommand.class})
 final class PrefsCommand implements Runnable {
     @Spec
     CommandSpec spec;

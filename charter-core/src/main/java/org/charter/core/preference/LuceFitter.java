@@ -169,12 +169,28 @@ public final class LuceFitter {
         Options refit = options.withInitial(fit.strengths()).withStandardErrors(false).withAlpha(fit.alpha());
         if (refit.algorithm() == Algorithm.ILSR && fit.alpha() > 0) refit = refit.with(Algorithm.MM);
         int penalised = 0;
+        // an observation's weight is its count (a ranking given by 3 voters is 3 draws): resample the units, not the rows
+        double[] unit = new double[observations];
+        for (int c = 0; c < data.size(); c++) unit[data.observation(c)] = data.weight(c);
+        double[] cumulative = new double[observations];
+        double total = 0;
+        boolean whole = true;
+        for (int o = 0; o < observations; o++) {
+            total += unit[o];
+            cumulative[o] = total;
+            whole &= unit[o] == Math.rint(unit[o]);
+        }
+        long draws = whole ? Math.round(total) : observations;
+        double scale = whole ? 1 : total / draws;
         double[] counts = new double[observations];
         double[] weights = new double[data.size()];
         for (int b = 0; b < replicates; b++) {
             Arrays.fill(counts, 0);
-            for (int k = 0; k < observations; k++) counts[random.nextInt(observations)]++;
-            for (int c = 0; c < weights.length; c++) weights[c] = counts[data.observation(c)] * data.weight(c);
+            for (long k = 0; k < draws; k++) {
+                int o = Arrays.binarySearch(cumulative, random.nextDouble() * total);
+                counts[o < 0 ? Math.min(-o - 1, observations - 1) : o]++;
+            }
+            for (int c = 0; c < weights.length; c++) weights[c] = counts[data.observation(c)] * scale;
             StrengthFit replicate = fit(fit.model(), fit.items(), data.reweighted(weights), refit);
             if (replicate.alpha() > refit.alpha()) penalised++;
             for (int i = 0; i < n; i++) samples[i][b] = replicate.strengths()[i];
