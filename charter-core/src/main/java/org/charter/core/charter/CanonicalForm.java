@@ -40,7 +40,25 @@ public final class CanonicalForm {
             .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
             .dumperOptions(dumperOptions())
+            .stringQuotingChecker(new QuoteNumberLike())
             .build());
+
+    /**
+     * Quotes, besides what Jackson quotes, every single-line string that starts like a YAML 1.1 number, date or
+     * sexagesimal ({@code 0x1F}, {@code 1:20}, {@code .5}, {@code +1}, {@code ~}), so that reading the YAML back
+     * always yields the same string.
+     */
+    private static final class QuoteNumberLike extends com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker.Default {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean needToQuoteValue(String value) {
+            if (value.isEmpty()) return true;
+            char c = value.charAt(0);
+            return super.needToQuoteValue(value) || Character.isDigit(c) || c == '+' || c == '-' || c == '.' || c == '~' || c == '='
+                    || !value.strip().equals(value);
+        }
+    }
 
     /** Long lines stay whole: no folding of plain or quoted scalars at 80 columns. */
     private static org.yaml.snakeyaml.DumperOptions dumperOptions() {

@@ -41,7 +41,7 @@ public record CharterDiff(String fromId, String fromVersion, String fromHash, St
         }
     }
 
-    /** Whether the two versions have the same canonical content (the header's id and version aside, nothing differs). */
+    /** Whether nothing differs: then the two canonical forms, and so the hashes, are equal. */
     public boolean isEmpty() {
         return header.isEmpty() && policy.isEmpty() && clausesAdded.isEmpty() && clausesRemoved.isEmpty() && clausesChanged.isEmpty()
                 && precedentsAdded.isEmpty() && precedentsRemoved.isEmpty() && precedentsChanged.isEmpty();
@@ -53,6 +53,8 @@ public record CharterDiff(String fromId, String fromVersion, String fromHash, St
         ObjectNode tb = CanonicalForm.tree(b);
         List<FieldChange> header = new ArrayList<>();
         for (String f : List.of("id", "version", "title", "parent", "parties")) change(f, ta.get(f), tb.get(f), header);
+        order("clauseOrder", ta.get("clauses"), tb.get("clauses"), header);
+        order("precedentOrder", ta.get("precedents"), tb.get("precedents"), header);
         List<FieldChange> policy = new ArrayList<>();
         fields("policy.", obj(ta.get("policy")), obj(tb.get("policy")), policy);
 
@@ -80,6 +82,21 @@ public record CharterDiff(String fromId, String fromVersion, String fromHash, St
         }
         return new CharterDiff(a.id(), a.version(), CanonicalForm.hash(a), b.id(), b.version(), CanonicalForm.hash(b), header, policy,
                 added, removed, changed, padded, premoved, pchanged);
+    }
+
+    /** Reports a change in the relative order of the ids both lists hold (the compiled prompt follows document order). */
+    private static void order(String field, JsonNode a, JsonNode b, List<FieldChange> out) {
+        List<String> ia = new ArrayList<>(byId(a).keySet());
+        List<String> ib = new ArrayList<>(byId(b).keySet());
+        List<String> ca = ia.stream().filter(ib::contains).toList();
+        List<String> cb = ib.stream().filter(ia::contains).toList();
+        if (ca.equals(cb)) return;
+        var f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        var x = f.arrayNode();
+        ca.forEach(x::add);
+        var y = f.arrayNode();
+        cb.forEach(y::add);
+        out.add(new FieldChange(field, x, y));
     }
 
     private static ObjectNode obj(JsonNode n) {
