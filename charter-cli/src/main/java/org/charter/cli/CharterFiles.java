@@ -22,7 +22,7 @@ final class CharterFiles {
     static CharterResolver.Resolved load(Path file) throws IOException {
         String name = file.toString();
         String text = read(file);
-        return CharterResolver.resolve(CharterReader.read(text, name), name, CharterFiles::findParent);
+        return CharterResolver.resolve(CharterReader.load(text, name), CharterFiles::findParent);
     }
 
     /** The lookup for parents: the reference is a path relative to the directory of the naming file. */
@@ -34,7 +34,7 @@ final class CharterFiles {
         Path cwd = Path.of("").toAbsolutePath();
         String name = p.startsWith(cwd) ? cwd.relativize(p).toString() : p.toString();
         try {
-            return Optional.of(new CharterResolver.Loaded(name, CharterReader.read(read(p), name)));
+            return Optional.of(CharterReader.load(read(p), name));
         } catch (IOException e) {
             throw new InvalidCharterException(List.of(new Problem(name, "", 0, "cannot read: " + e.getMessage())));
         }

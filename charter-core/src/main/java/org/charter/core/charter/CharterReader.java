@@ -70,6 +70,14 @@ public final class CharterReader {
 
     /** Reads and checks a charter given as text; throws {@link InvalidCharterException} listing every problem. */
     public static Charter read(String text, String fileName) {
+        return load(text, fileName).charter();
+    }
+
+    /**
+     * Reads and checks a charter, keeping the line of every value so that {@link CharterResolver} can name lines in
+     * the problems it finds; throws {@link InvalidCharterException} listing every problem.
+     */
+    public static CharterResolver.Loaded load(String text, String fileName) {
         JsonFactory factory = fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? new JsonFactory() : new YAMLFactory();
         factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         JsonNode root;
@@ -83,7 +91,7 @@ public final class CharterReader {
         CharterReader r = new CharterReader(fileName, lineIndex(factory, text));
         Charter c = r.charter(root);
         if (!r.problems.isEmpty()) throw new InvalidCharterException(r.problems);
-        return c;
+        return new CharterResolver.Loaded(fileName, c, r.lines);
     }
 
     /** The line of every value, by JSON pointer, from a streaming pass (the tree model keeps no locations). */
@@ -101,15 +109,22 @@ public final class CharterReader {
     }
 
     void problem(String path, String reason) {
-        String pointer = "/" + path.replace("[", "/").replace("]", "").replace('.', '/');
-        if (path.isEmpty()) pointer = "";
-        Integer line = null;
-        // fall back to the nearest enclosing value that has a line (a missing field has none of its own)
-        for (String p = pointer; line == null; p = p.substring(0, Math.max(p.lastIndexOf('/'), 0))) {
-            line = lines.get(p);
-            if (p.isEmpty()) break;
+        problems.add(new Problem(file, path, lineOf(lines, path), reason));
+    }
+
+    /**
+     * The line of the value at {@code path} ({@code clauses[3].authority}) in a line index, or of the nearest
+     * enclosing value that has one (a missing field has no line of its own); 0 when unknown.
+     */
+    static int lineOf(Map<String, Integer> lines, String path) {
+        if (path.isEmpty()) return lines.getOrDefault("", 0);
+        String p = "/" + path.replace("[", "/").replace("]", "").replace('.', '/');
+        while (true) {
+            Integer line = lines.get(p);
+            if (line != null) return line;
+            if (p.isEmpty()) return 0;
+            p = p.substring(0, Math.max(p.lastIndexOf('/'), 0));
         }
-        problems.add(new Problem(file, path, line == null ? 0 : line, reason));
     }
 
     // ---- structure -------------------------------------------------------------------------------------------

@@ -36,8 +36,23 @@ import java.util.Set;
 public final class CharterResolver {
     private CharterResolver() { }
 
-    /** A charter read from somewhere, with the name problems should cite (a file path for the CLI). */
-    public record Loaded(String fileName, Charter charter) { }
+    /**
+     * A charter read from somewhere, with the name problems should cite (a file path for the CLI) and the line of
+     * each value by JSON pointer (empty for charters built in code).
+     */
+    public record Loaded(String fileName, Charter charter, Map<String, Integer> lines) {
+        public Loaded {
+            lines = lines == null ? Map.of() : Map.copyOf(lines);
+        }
+
+        public Loaded(String fileName, Charter charter) {
+            this(fileName, charter, Map.of());
+        }
+
+        Problem problem(String path, String reason) {
+            return new Problem(fileName, path, CharterReader.lineOf(lines, path), reason);
+        }
+    }
 
     /**
      * Finds a parent: given the file of the charter that names it and the reference as written, returns the parsed
@@ -64,11 +79,16 @@ public final class CharterResolver {
 
     /** Checks a charter against its chain of parents and returns its effective form; throws listing every problem. */
     public static Resolved resolve(Charter charter, String fileName, Lookup lookup) {
+        return resolve(new Loaded(fileName, charter), lookup);
+    }
+
+    /** As {@link #resolve(Charter, String, Lookup)}, for a charter read with its line index (problems then name lines). */
+    public static Resolved resolve(Loaded loaded, Lookup lookup) {
         List<Problem> problems = new ArrayList<>();
         List<Loaded> chain = new ArrayList<>();
-        chain.add(new Loaded(fileName, charter));
+        chain.add(loaded);
         Set<String> seen = new LinkedHashSet<>();
-        seen.add(fileName);
+        seen.add(loaded.fileName());
         Loaded cur = chain.get(0);
         while (cur.charter().parent().isPresent()) {
             String ref = cur.charter().parent().get();
@@ -80,13 +100,13 @@ public final class CharterResolver {
                 break;
             }
             if (found.isEmpty()) {
-                problems.add(new Problem(cur.fileName(), "parent", 0, "parent charter '" + ref + "' not found"));
+                problems.add(cur.problem("parent", "parent charter '" + ref + "' not found"));
                 break;
             }
             if (!seen.add(found.get().fileName())) {
                 List<String> cycle = new ArrayList<>(seen);
                 cycle = cycle.subList(cycle.indexOf(found.get().fileName()), cycle.size());
-                problems.add(new Problem(cur.fileName(), "parent", 0, "cycle of parents: " + String.join(" -> ", cycle) + " -> " + found.get().fileName()));
+                problems.add(cur.problem("parent", "cycle of parents: " + String.join(" -> ", cycle) + " -> " + found.get().fileName()));
                 break;
             }
             chain.add(found.get());
@@ -95,25 +115,27 @@ public final class CharterResolver {
         if (!problems.isEmpty()) throw new InvalidCharterException(problems);
         Charter effective = chain.get(chain.size() - 1).charter();
         // the root's own meaning (authorities, citations) was checked when it was read; check again for charters built in code
-        rootChecks(effective, chain.get(chain.size() - 1).fileName(), problems);
+        rootChecks(chain.get(chain.size() - 1), problems);
         for (int i = chain.size() - 2; i >= 0; i--) {
-            effective = merge(effective, chain.get(i).charter(), chain.get(i).fileName(), problems);
+            effective = merge(effective, chain.get(i), problems);
         }
         if (!problems.isEmpty()) throw new InvalidCharterException(problems);
         return new Resolved(effective, chain);
     }
 
-    private static void rootChecks(Charter root, String file, List<Problem> problems) {
-        CharterChecks.semantic(root.parties(), root.clauses(), root.precedents(), true, (path, reason) -> problems.add(new Problem(file, path, 0, reason)));
+    private static void rootChecks(Loaded root, List<Problem> problems) {
+        Charter c = root.charter();
+        CharterChecks.semantic(c.parties(), c.clauses(), c.precedents(), true, (path, reason) -> problems.add(root.problem(path, reason)));
     }
 
-    private static Charter merge(Charter parent, Charter child, String file, List<Problem> problems) {
+    private static Charter merge(Charter parent, Loaded loaded, List<Problem> problems) {
+        Charter child = loaded.charter();
         int before = problems.size();
         List<String> parties = child.parties().isEmpty() ? parent.parties() : child.parties();
         if (!child.parties().isEmpty()) {
             List<String> kept = child.parties().stream().filter(parent.parties()::contains).toList();
             if (!kept.equals(parent.parties())) {
-                problems.add(new Problem(file, "parties", 0, "must keep the parent's chain of command " + parent.parties()
+                problems.add(loaded.problem("parties", "must keep the parent's chain of command " + parent.parties()
                         + " in order (parties may be inserted, not dropped or reordered); found " + child.parties()));
                 parties = parent.parties();
             }
@@ -122,9 +144,9 @@ public final class CharterResolver {
         if (child.policy().isPresent()) {
             CharterPolicy p = parent.policyOrDefault();
             CharterPolicy c = child.policy().get();
-            checkAction("policy.onGap", p.onGap(), c.onGap(), file, problems);
-            checkAction("policy.onConflict", p.onConflict(), c.onConflict(), file, problems);
-            checkAction("policy.onUnreachable", p.onUnreachable(), c.onUnreachable(), file, problems);
+            checkAction("policy.onGap", p.onGap(), c.onGap(), loaded, problems);
+            checkAction("policy.onConflict", p.onConflict(), c.onConflict(), loaded, problems);
+            checkAction("policy.onUnreachable", p.onUnreachable(), c.onUnreachable(), loaded, problems);
             policy = c;
         }
         Map<String, Clause> merged = new LinkedHashMap<>();
@@ -134,14 +156,14 @@ public final class CharterResolver {
             Clause c = child.clauses().get(i);
             String path = "clauses[" + i + "]";
             if (!parties.contains(c.authority())) {
-                problems.add(new Problem(file, path + ".authority", 0, "unknown authority '" + c.authority() + "' (parties: " + String.join(", ", parties) + ")"));
+                problems.add(loaded.problem(path + ".authority", "unknown authority '" + c.authority() + "' (parties: " + String.join(", ", parties) + ")"));
             }
             Clause inherited = merged.get(c.id());
             if (inherited == null) {
                 added.add(c);
                 continue;
             }
-            merged.put(c.id(), restate(inherited, c, parties, path, file, problems));
+            merged.put(c.id(), restate(inherited, c, parties, path, loaded, problems));
         }
         List<Clause> clauses = new ArrayList<>(merged.values());
         clauses.addAll(added);
@@ -153,11 +175,11 @@ public final class CharterResolver {
         for (int i = 0; i < child.precedents().size(); i++) {
             Precedent p = child.precedents().get(i);
             if (parentPrecedents.contains(p.id())) {
-                problems.add(new Problem(file, "precedents[" + i + "].id", 0, "precedent id '" + p.id() + "' is already the parent's"));
+                problems.add(loaded.problem("precedents[" + i + "].id", "precedent id '" + p.id() + "' is already the parent's"));
             }
             for (int j = 0; j < p.clauses().size(); j++) {
                 if (!clauseIds.contains(p.clauses().get(j))) {
-                    problems.add(new Problem(file, "precedents[" + i + "].clauses[" + j + "]", 0, "cites unknown clause '" + p.clauses().get(j) + "'"));
+                    problems.add(loaded.problem("precedents[" + i + "].clauses[" + j + "]", "cites unknown clause '" + p.clauses().get(j) + "'"));
                 }
             }
             precedents.add(p);
@@ -167,31 +189,31 @@ public final class CharterResolver {
                 Optional.of(policy));
     }
 
-    private static void checkAction(String path, CharterPolicy.Action parent, CharterPolicy.Action child, String file, List<Problem> problems) {
+    private static void checkAction(String path, CharterPolicy.Action parent, CharterPolicy.Action child, Loaded file, List<Problem> problems) {
         if (child.caution() < parent.caution()) {
-            problems.add(new Problem(file, path, 0, "'" + child.wireName() + "' is less cautious than the parent's '" + parent.wireName() + "'"));
+            problems.add(file.problem(path, "'" + child.wireName() + "' is less cautious than the parent's '" + parent.wireName() + "'"));
         }
     }
 
-    private static Clause restate(Clause p, Clause c, List<String> parties, String path, String file, List<Problem> problems) {
+    private static Clause restate(Clause p, Clause c, List<String> parties, String path, Loaded file, List<Problem> problems) {
         String why = " (a child may only add clauses or narrow inherited ones)";
         if (!c.text().equals(p.text())) {
-            problems.add(new Problem(file, path + ".text", 0, "rewords the parent's clause '" + p.id() + "'; restate it word for word or add a new clause" + why));
+            problems.add(file.problem(path + ".text", "rewords the parent's clause '" + p.id() + "'; restate it word for word or add a new clause" + why));
         }
         int pr = parties.indexOf(p.authority());
         int cr = parties.indexOf(c.authority());
         if (cr >= 0 && cr > pr) {
-            problems.add(new Problem(file, path + ".authority", 0, "'" + c.authority() + "' is lower than the parent's '" + p.authority() + "'" + why));
+            problems.add(file.problem(path + ".authority", "'" + c.authority() + "' is lower than the parent's '" + p.authority() + "'" + why));
         }
         if (c.override().strictness() < p.override().strictness()) {
-            problems.add(new Problem(file, path + ".override", 0, "'" + c.override().wireName() + "' is looser than the parent's '"
+            problems.add(file.problem(path + ".override", "'" + c.override().wireName() + "' is looser than the parent's '"
                     + p.override().wireName() + "'" + why));
         }
         if (c.kind().strength() < p.kind().strength()) {
-            problems.add(new Problem(file, path + ".kind", 0, "'" + c.kind().wireName() + "' is weaker than the parent's '" + p.kind().wireName() + "'" + why));
+            problems.add(file.problem(path + ".kind", "'" + c.kind().wireName() + "' is weaker than the parent's '" + p.kind().wireName() + "'" + why));
         }
         for (String d : c.scope().widenedDimensions(p.scope())) {
-            problems.add(new Problem(file, path + ".scope." + d, 0, "widens the parent's scope: parent " + p.scope().dimension(d)
+            problems.add(file.problem(path + ".scope." + d, "widens the parent's scope: parent " + p.scope().dimension(d)
                     + ", child " + (c.scope().dimension(d).isEmpty() ? "any" : c.scope().dimension(d).toString()) + why));
         }
         List<Example> examples = new ArrayList<>(p.examples());

@@ -78,21 +78,21 @@ class CharterResolverTest {
     @Test
     void childThatWidensItsParent_isRefusedWithEveryProblem() {
         InvalidCharterException e = catchThrowableOfType(InvalidCharterException.class, () -> CharterResolver.resolve(
-                CharterReader.read(WIDENING, "child.yaml"), "child.yaml", ExampleCharters.texts(Map.of("parent.yaml", PARENT))));
+                CharterReader.load(WIDENING, "child.yaml"), ExampleCharters.texts(Map.of("parent.yaml", PARENT))));
         List<String> lines = e.problems().stream().map(Problem::toString).toList();
         assertThat(lines).containsExactly(
                 "child.yaml: parties: must keep the parent's chain of command [law, platform, community, user] in order (parties may be"
-                        + " inserted, not dropped or reordered); found [platform, law, community, user]",
-                "child.yaml: policy.onGap: 'answer-with-caveat' is less cautious than the parent's 'escalate'",
+                        + " inserted, not dropped or reordered); found [platform, law, community, user] (line 4)",
+                "child.yaml: policy.onGap: 'answer-with-caveat' is less cautious than the parent's 'escalate' (line 5)",
                 "child.yaml: clauses[0].text: rewords the parent's clause 'privacy'; restate it word for word or add a new clause"
-                        + " (a child may only add clauses or narrow inherited ones)",
-                "child.yaml: clauses[0].authority: 'user' is lower than the parent's 'law' (a child may only add clauses or narrow inherited ones)",
-                "child.yaml: clauses[0].override: 'implicit' is looser than the parent's 'never' (a child may only add clauses or narrow inherited ones)",
-                "child.yaml: clauses[0].kind: 'default' is weaker than the parent's 'rule' (a child may only add clauses or narrow inherited ones)",
+                        + " (a child may only add clauses or narrow inherited ones) (line 8)",
+                "child.yaml: clauses[0].authority: 'user' is lower than the parent's 'law' (a child may only add clauses or narrow inherited ones) (line 10)",
+                "child.yaml: clauses[0].override: 'implicit' is looser than the parent's 'never' (a child may only add clauses or narrow inherited ones) (line 11)",
+                "child.yaml: clauses[0].kind: 'default' is weaker than the parent's 'rule' (a child may only add clauses or narrow inherited ones) (line 9)",
                 "child.yaml: clauses[1].scope.channel: widens the parent's scope: parent [phone, web], child [phone, sms, web]"
-                        + " (a child may only add clauses or narrow inherited ones)",
-                "child.yaml: clauses[2].authority: unknown authority 'boss' (parties: law, platform, community, user)",
-                "child.yaml: precedents[0].clauses[1]: cites unknown clause 'nope'");
+                        + " (a child may only add clauses or narrow inherited ones) (line 17)",
+                "child.yaml: clauses[2].authority: unknown authority 'boss' (parties: law, platform, community, user) (line 21)",
+                "child.yaml: precedents[0].clauses[1]: cites unknown clause 'nope' (line 24)");
     }
 
     @Test
@@ -124,7 +124,7 @@ class CharterResolverTest {
         String b = "id: b\nversion: 1\nparent: a.yaml\nclauses: []\n";
         InvalidCharterException e = catchThrowableOfType(InvalidCharterException.class, () -> CharterResolver.resolve(
                 CharterReader.read(a, "a.yaml"), "a.yaml", ExampleCharters.texts(Map.of("a.yaml", a, "b.yaml", b))));
-        assertThat(e.problems()).extracting(Problem::toString).containsExactly("b.yaml: parent: cycle of parents: a.yaml -> b.yaml -> a.yaml");
+        assertThat(e.problems()).extracting(Problem::toString).containsExactly("b.yaml: parent: cycle of parents: a.yaml -> b.yaml -> a.yaml (line 3)");
     }
 
     @Test

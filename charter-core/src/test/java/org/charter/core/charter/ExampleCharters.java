@@ -33,12 +33,16 @@ final class ExampleCharters {
         return (from, ref) -> {
             Path p = Path.of(from).toAbsolutePath().getParent().resolve(ref).normalize();
             if (!Files.exists(p)) return Optional.empty();
-            return Optional.of(new CharterResolver.Loaded(p.toString(), read(p)));
+            try {
+                return Optional.of(CharterReader.load(Files.readString(p), p.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         };
     }
 
     /** A lookup over in-memory texts by name, for small cases. */
     static CharterResolver.Lookup texts(Map<String, String> byName) {
-        return (from, ref) -> Optional.ofNullable(byName.get(ref)).map(t -> new CharterResolver.Loaded(ref, CharterReader.read(t, ref)));
+        return (from, ref) -> Optional.ofNullable(byName.get(ref)).map(t -> CharterReader.load(t, ref));
     }
 }
