@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  *       replaced by its first GOOD answer (as the conversation would have gone), or dropped when it has none.
  *       Each {@code <assistant>} of a comparison must carry {@code <!-- GOOD -->}, {@code <!-- BAD -->} or
  *       {@code <!-- OK -->}; what follows the marker ({@code GOOD: staying professional}) is the response's note.</li>
- *   <li>Provenance: source "OpenAI Model Spec RELEASE, section #id (FILE line N)", author OpenAI, licence CC0-1.0.</li>
+ *   <li>Provenance: source "OpenAI Model Spec RELEASE, section #id (FILE line N)" with FILE the file's name without
+ *       its directory (so the hash does not depend on where the file was read), author OpenAI, licence CC0-1.0.</li>
  * </ul>
  */
 public final class ModelSpecImporter {
@@ -103,6 +104,8 @@ public final class ModelSpecImporter {
             headings.add(new Heading(i, h.group(1).length(), text, id, attrs));
         }
 
+        // provenance names the file without its directory, so that the charter (and its hash) does not depend on where it was read
+        String baseName = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
         List<Clause> clauses = new ArrayList<>();
         Map<String, Integer> perAuthority = new LinkedHashMap<>();
         LEVELS.forEach(l -> perAuthority.put(l, 0));
@@ -142,7 +145,7 @@ public final class ModelSpecImporter {
             String text = body.text().isBlank() ? plainInline(h.title(), titles) : body.text();
             List<String> tags = h.attrs().containsKey("tags") ? List.of(h.attrs().get("tags").split(",")) : List.of();
             Scope scope = new Scope(List.of(), List.of(), List.of(), List.of(), List.of(), tags);
-            Provenance prov = Provenance.cited("OpenAI Model Spec " + release + ", section #" + h.id().get() + " (" + fileName + " line " + (h.line() + 1) + ")",
+            Provenance prov = Provenance.cited("OpenAI Model Spec " + release + ", section #" + h.id().get() + " (" + baseName + " line " + (h.line() + 1) + ")",
                     "OpenAI", "CC0-1.0");
             clauses.add(new Clause(h.id().get(), Optional.of(plainInline(h.title(), titles)), text, kindOf(authority), authority,
                     overrideOf(authority), scope, body.examples(), Optional.of(prov)));

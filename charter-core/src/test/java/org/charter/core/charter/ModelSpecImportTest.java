@@ -144,6 +144,15 @@ class ModelSpecImportTest {
         Charter fromJson = CharterReader.read(CanonicalForm.toJson(c), "model-spec.json");
         assertThat(CanonicalForm.hash(fromJson)).isEqualTo(CanonicalForm.hash(c));
         assertThat(ModelSpecImporter.importSpec(markdown, "model_spec.md", "2025-12-18").charter()).isEqualTo(c);
+        assertThat(ModelSpecImporter.importSpec(markdown, "../shared/data/model-spec/model_spec.md", "2025-12-18").charter())
+                .as("the directory the file was read from does not change the charter").isEqualTo(c);
+    }
+
+    @Test
+    void hashOfTheImport_isPinned() {
+        // A golden value: if the canonical form or the importer changes, this changes, and the change must be deliberate
+        // (stored hashes of earlier charter versions would no longer match their files).
+        assertThat(CanonicalForm.hash(result.charter())).isEqualTo("sha256:46f1816faac70b82e1597b866b0753df71270fc5834fb2630744a834ec71c431");
     }
 
     @Test
