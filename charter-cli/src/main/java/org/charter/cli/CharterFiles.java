@@ -20,8 +20,8 @@ final class CharterFiles {
 
     /** Reads and resolves a charter and its parents; throws {@link InvalidCharterException} listing every problem. */
     static CharterResolver.Resolved load(Path file) throws IOException {
-        String name = file.toString();
         String text = read(file);
+        String name = display(file);
         return CharterResolver.resolve(CharterReader.load(text, name), CharterFiles::findParent);
     }
 
@@ -30,14 +30,22 @@ final class CharterFiles {
         Path base = Path.of(fromFile).toAbsolutePath().getParent();
         Path p = base.resolve(reference).normalize();
         if (!Files.isRegularFile(p)) return Optional.empty();
-        // name parents as the user would: relative to the working directory when possible
-        Path cwd = Path.of("").toAbsolutePath();
-        String name = p.startsWith(cwd) ? cwd.relativize(p).toString() : p.toString();
+        String name = display(p);
         try {
             return Optional.of(CharterReader.load(read(p), name));
         } catch (IOException e) {
             throw new InvalidCharterException(List.of(new Problem(name, "", 0, "cannot read: " + e.getMessage())));
         }
+    }
+
+    /**
+     * The name problems cite and cycles are detected by: the normalised path, relative to the working directory when
+     * the file is under it (as a user would type it), else absolute.
+     */
+    static String display(Path file) {
+        Path p = file.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath();
+        return p.startsWith(cwd) ? cwd.relativize(p).toString() : p.toString();
     }
 
     static String read(Path file) throws IOException {
