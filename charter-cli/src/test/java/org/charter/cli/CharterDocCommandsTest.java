@@ -107,15 +107,15 @@ class CharterDocCommandsTest {
                     kind: default
                     authority: community
                     override: explicit
-                    scope: {locale: [nl, fr], region: [BE-VAN]}
+                    scope: {locale: [nl-BE], region: [BE-VAN]}
                 """);
         CliTest.Run r = CliTest.run("validate", child.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().lines().toList()).containsExactly(
                 child + ": policy.onGap: 'answer-with-caveat' is less cautious than the parent's 'ask' (line 4)",
-                child + ": clauses[0].authority: 'community' is lower than the parent's 'law' (a child may only add clauses or narrow inherited ones) (line 12)",
-                child + ": clauses[0].override: 'explicit' is looser than the parent's 'never' (a child may only add clauses or narrow inherited ones) (line 13)",
-                child + ": clauses[1].scope.locale: widens the parent's scope: parent [nl], child [fr, nl] (a child may only add clauses or narrow inherited ones) (line 19)",
+                child + ": clauses[0].authority: 'community' is lower than the parent's 'law' (a child may only add clauses or make inherited ones stricter) (line 12)",
+                child + ": clauses[0].override: 'explicit' is looser than the parent's 'never' (a child may only add clauses or make inherited ones stricter) (line 13)",
+                child + ": clauses[1].scope.locale: narrows the parent's scope, exempting requests from the inherited clause: parent [nl], child [nl-BE] (a child may only add clauses or make inherited ones stricter) (line 19)",
                 "charter: 4 problems");
     }
 

@@ -12,13 +12,14 @@ import java.util.Set;
  * Resolves a charter's chain of parents into its effective charter, refusing a child that widens its parent and a
  * cycle of parents, with every problem listed.
  *
- * <p>What a child may do ("add or narrow"), precisely:
+ * <p>What a child may do ("add or narrow" what the model may do), precisely:
  * <ul>
  *   <li>add clauses with new ids (their authority must be one of the effective parties);</li>
  *   <li>restate an inherited clause (same id) with the same text (after {@link Text} normalisation), an authority at
  *       the same or a higher level, an override policy at least as strict (implicit &lt; explicit &lt; never), a kind
- *       at least as strong (value &lt; norm &lt; default &lt; rule), a scope that {@link Scope#narrows narrows} the
- *       parent's, and more examples (the parent's examples are kept; the child's new ones are added after them);</li>
+ *       at least as strong (value &lt; norm &lt; default &lt; rule), a scope at least as wide as the parent's (the
+ *       parent's scope {@link Scope#narrows narrows} the child's: a narrower one would exempt requests from a clause
+ *       the parent applies to them, which is loosening, not narrowing what the model may do), and more examples (the parent's examples are kept; the child's new ones are added after them);</li>
  *   <li>omit {@code parties} (inherited) or list them with the parent's parties all present in the same relative
  *       order (new parties may be inserted);</li>
  *   <li>omit {@code policy} (inherited) or give, for each of gap, conflict and unreachable, an action at least as
@@ -196,7 +197,7 @@ public final class CharterResolver {
     }
 
     private static Clause restate(Clause p, Clause c, List<String> parties, String path, Loaded file, List<Problem> problems) {
-        String why = " (a child may only add clauses or narrow inherited ones)";
+        String why = " (a child may only add clauses or make inherited ones stricter)";
         if (!c.text().equals(p.text())) {
             problems.add(file.problem(path + ".text", "rewords the parent's clause '" + p.id() + "'; restate it word for word or add a new clause" + why));
         }
@@ -212,9 +213,10 @@ public final class CharterResolver {
         if (c.kind().strength() < p.kind().strength()) {
             problems.add(file.problem(path + ".kind", "'" + c.kind().wireName() + "' is weaker than the parent's '" + p.kind().wireName() + "'" + why));
         }
-        for (String d : c.scope().widenedDimensions(p.scope())) {
-            problems.add(file.problem(path + ".scope." + d, "widens the parent's scope: parent " + p.scope().dimension(d)
-                    + ", child " + (c.scope().dimension(d).isEmpty() ? "any" : c.scope().dimension(d).toString()) + why));
+        // a narrower scope would exempt requests from the inherited clause: the child may extend where it applies, not shrink it
+        for (String d : p.scope().widenedDimensions(c.scope())) {
+            problems.add(file.problem(path + ".scope." + d, "narrows the parent's scope, exempting requests from the inherited clause: parent "
+                    + (p.scope().dimension(d).isEmpty() ? "any" : p.scope().dimension(d).toString()) + ", child " + c.scope().dimension(d) + why));
         }
         List<Example> examples = new ArrayList<>(p.examples());
         for (Example e : c.examples()) if (!examples.contains(e)) examples.add(e);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Parent charters: the health desk inherits the city helpdesk; children that widen and cycles are refused. */
 class CharterResolverTest {
     @Test
-    void healthDesk_inheritsTheCityHelpdesk_andNarrowsOneClause() {
+    void healthDesk_inheritsTheCityHelpdesk_andMakesOneClauseStricter() {
         var child = ExampleCharters.dir().resolve("health-desk.yaml");
         CharterResolver.Resolved r = CharterResolver.resolve(ExampleCharters.read(child), child.toString(), ExampleCharters.files());
         Charter eff = r.effective();
@@ -24,7 +24,7 @@ class CharterResolverTest {
         Clause cite = eff.clause("cite_official_sources").orElseThrow();
         assertThat(cite.override()).isEqualTo(OverridePolicy.NEVER);
         assertThat(cite.kind()).isEqualTo(ClauseKind.RULE);
-        assertThat(cite.scope().channels()).containsExactly("app", "web");
+        assertThat(cite.scope().channels()).isEmpty(); // the parent's scope (any channel), kept
         assertThat(cite.title()).contains("Cite the city's own pages");
         assertThat(eff.precedents()).extracting(Precedent::id).containsExactly("p-2025-014");
     }
@@ -65,7 +65,7 @@ class CharterResolverTest {
                 kind: norm
                 authority: community
                 override: explicit
-                scope: {channel: [web, phone, sms], locale: [nl]}
+                scope: {channel: [web]}
               - id: extra
                 text: Be brief.
                 kind: norm
@@ -85,18 +85,18 @@ class CharterResolverTest {
                         + " inserted, not dropped or reordered); found [platform, law, community, user] (line 4)",
                 "child.yaml: policy.onGap: 'answer-with-caveat' is less cautious than the parent's 'escalate' (line 5)",
                 "child.yaml: clauses[0].text: rewords the parent's clause 'privacy'; restate it word for word or add a new clause"
-                        + " (a child may only add clauses or narrow inherited ones) (line 8)",
-                "child.yaml: clauses[0].authority: 'user' is lower than the parent's 'law' (a child may only add clauses or narrow inherited ones) (line 10)",
-                "child.yaml: clauses[0].override: 'implicit' is looser than the parent's 'never' (a child may only add clauses or narrow inherited ones) (line 11)",
-                "child.yaml: clauses[0].kind: 'default' is weaker than the parent's 'rule' (a child may only add clauses or narrow inherited ones) (line 9)",
-                "child.yaml: clauses[1].scope.channel: widens the parent's scope: parent [phone, web], child [phone, sms, web]"
-                        + " (a child may only add clauses or narrow inherited ones) (line 17)",
+                        + " (a child may only add clauses or make inherited ones stricter) (line 8)",
+                "child.yaml: clauses[0].authority: 'user' is lower than the parent's 'law' (a child may only add clauses or make inherited ones stricter) (line 10)",
+                "child.yaml: clauses[0].override: 'implicit' is looser than the parent's 'never' (a child may only add clauses or make inherited ones stricter) (line 11)",
+                "child.yaml: clauses[0].kind: 'default' is weaker than the parent's 'rule' (a child may only add clauses or make inherited ones stricter) (line 9)",
+                "child.yaml: clauses[1].scope.channel: narrows the parent's scope, exempting requests from the inherited clause: parent [phone, web], child [web]"
+                        + " (a child may only add clauses or make inherited ones stricter) (line 17)",
                 "child.yaml: clauses[2].authority: unknown authority 'boss' (parties: law, platform, community, user) (line 21)",
                 "child.yaml: precedents[0].clauses[1]: cites unknown clause 'nope' (line 24)");
     }
 
     @Test
-    void narrowing_isAccepted_andInsertedPartiesKeepTheOrder() {
+    void stricterRestatement_isAccepted_andInsertedPartiesKeepTheOrder() {
         String child = """
                 id: child
                 version: 1
@@ -109,7 +109,7 @@ class CharterResolverTest {
                     kind: default
                     authority: platform
                     override: never
-                    scope: {channel: [web], locale: [nl]}
+                    scope: {channel: [web, phone, sms]}
                   - {id: triage, text: Refer urgent cases., kind: rule, authority: health-authority, override: never}
                 """;
         Charter eff = CharterResolver.resolve(CharterReader.read(child, "child.yaml"), "child.yaml",
