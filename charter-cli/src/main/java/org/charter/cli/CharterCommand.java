@@ -13,7 +13,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = CharterCommand.VersionProvider.class,
         description = "Charter: a community writes, votes on and amends the charter its language model lives by.",
         subcommands = {ServeCommand.class, AssemblyCommand.class, OpinionCommand.class, VoteCommand.class, AxiomsCommand.class,
-                CommitteeCommand.class, WelfareCommand.class, ShapleyCommand.class, BenchCommand.class},
+                CommitteeCommand.class, WelfareCommand.class, ShapleyCommand.class, BenchCommand.class,
+                LlmCommand.class},
         usageHelpAutoWidth = true)
 public final class CharterCommand implements Runnable {
     /** A code no command returns: serve keeps the JVM alive and exits by signal. */
