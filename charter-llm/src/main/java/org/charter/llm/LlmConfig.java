@@ -35,10 +35,25 @@ public record LlmConfig(URI baseUrl, String model, Optional<String> apiKey, Dura
         Objects.requireNonNull(backoff, "backoff");
     }
 
-    /** A configuration with the default timeout, retries, backoff and jitter seed. */
+    /** A configuration with the default timeout, retries and backoff, and a {@link #processJitterSeed() per-process jitter seed}. */
     public static LlmConfig of(String baseUrl, String model, String apiKey) {
         return new LlmConfig(parseUrl(baseUrl, "base URL"), model, Optional.ofNullable(apiKey), DEFAULT_TIMEOUT, DEFAULT_MAX_RETRIES,
-                Backoff.DEFAULT, 0L);
+                Backoff.DEFAULT, processJitterSeed());
+    }
+
+    /**
+     * The default jitter seed: the process id mixed with the start time, so that processes started together do not
+     * retry in lock-step (which a shared constant seed would make them do, defeating jitter). It only decides waiting
+     * times, never a result; the seed is kept in the configuration, and tests pass their own.
+     */
+    public static long processJitterSeed() {
+        long x = ProcessHandle.current().pid() * 0x9E3779B97F4A7C15L ^ System.nanoTime();
+        x = (x ^ (x >>> 30)) * 0xBF58476D1CE4E5B9L;
+        return x ^ (x >>> 31);
+    }
+
+    public LlmConfig withJitterSeed(long seed) {
+        return new LlmConfig(baseUrl, model, apiKey, timeout, maxRetries, backoff, seed);
     }
 
     /** The chat-completions endpoint: the base URL without a trailing slash, then {@code /chat/completions}. */
@@ -91,7 +106,7 @@ public record LlmConfig(URI baseUrl, String model, Optional<String> apiKey, Dura
         String from = nonBlank(flags.baseUrl()) ? "--base-url" : ENV_BASE_URL;
         return new LlmConfig(parseUrl(url, from), model, key,
                 flags.timeout() != null ? flags.timeout() : DEFAULT_TIMEOUT,
-                flags.maxRetries() != null ? flags.maxRetries() : DEFAULT_MAX_RETRIES, Backoff.DEFAULT, 0L);
+                flags.maxRetries() != null ? flags.maxRetries() : DEFAULT_MAX_RETRIES, Backoff.DEFAULT, processJitterSeed());
     }
 
     private static Optional<String> pick(String flag, String env) {
