@@ -46,6 +46,10 @@ final class BenchEmbedCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "300", description = "Untimed calls first, per path (default: ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--repeat", defaultValue = "3",
+            description = "Measured runs of each path, alternating Embedder and raw; medians are reported (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
     @Option(names = "--model", defaultValue = "all-minilm-l6-v2-q",
             description = "all-minilm-l6-v2-q (the one in the jar) or all-minilm-l6-v2 (needs its artifact on the class path) (default: ${DEFAULT-VALUE}).")
     String model;
@@ -78,7 +82,9 @@ final class BenchEmbedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (n < 1 || threads < 1 || warmup < 0) throw new UsageException("--n and --threads must be positive, --warmup not negative");
+        if (n < 1 || threads < 1 || repeat < 1 || warmup < 0) {
+            throw new UsageException("--n, --threads and --repeat must be positive, --warmup not negative");
+        }
         MiniLm which;
         try {
             which = MiniLm.byId(model);
@@ -91,8 +97,8 @@ final class BenchEmbedCommand implements Callable<Integer> {
         List<String> inputs = new ArrayList<>(n);
         for (int i = 0; i < n; i++) inputs.add(sentences.get(i % sentences.size()));
         double meanChars = inputs.stream().mapToInt(String::length).average().orElse(0);
-        out.printf("charter bench embed: %s; %d calls per run (mean %.0f chars), %d thread(s), %d warm-up calls; %d cores, Java %s%n",
-                which.id(), n, meanChars, threads, warmup, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        out.printf("charter bench embed: %s; %d calls per run (mean %.0f chars), %d thread(s), %d warm-up calls, median of %d runs;"
+                + " %d cores, Java %s%n", which.id(), n, meanChars, threads, warmup, repeat, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         out.println("inputs: " + source);
         out.flush();
 
@@ -106,8 +112,12 @@ final class BenchEmbedCommand implements Callable<Integer> {
             // Interleave warm-up so neither path gets the JIT and the caches to itself.
             run(warm, threads, embedder::embed);
             run(warm, threads, raw::embed);
-            Result ours = run(inputs, threads, embedder::embed);
-            Result base = run(inputs, threads, raw::embed);
+            List<Result> oursRuns = new ArrayList<>(), baseRuns = new ArrayList<>();
+            for (int r = 0; r < repeat; r++) {
+                oursRuns.add(run(inputs, threads, embedder::embed));
+                baseRuns.add(run(inputs, threads, raw::embed));
+            }
+            Result ours = Result.median(oursRuns), base = Result.median(baseRuns);
             out.println(ours.line("Embedder (LangChain4j)"));
             out.println(base.line("raw ONNX Runtime"));
             out.printf("ratio Embedder / raw: throughput %.2f, p50 latency %.2f%n", ours.perSecond() / base.perSecond(), ours.p50() / base.p50());
@@ -136,6 +146,15 @@ final class BenchEmbedCommand implements Callable<Integer> {
 
     /** Throughput and latency of one measured run (latencies in milliseconds). */
     record Result(double perSecond, double p50, double p99) {
+        /** Each figure's median over the runs (the middle one; the upper middle for an even count). */
+        static Result median(List<Result> runs) {
+            double[] t = runs.stream().mapToDouble(Result::perSecond).sorted().toArray();
+            double[] a = runs.stream().mapToDouble(Result::p50).sorted().toArray();
+            double[] b = runs.stream().mapToDouble(Result::p99).sorted().toArray();
+            int m = runs.size() / 2;
+            return new Result(t[m], a[m], b[m]);
+        }
+
         String line(String label) {
             return String.format("%-24s %8.1f sentences/s   p50 %6.2f ms   p99 %6.2f ms per sentence", label, perSecond, p50, p99);
         }

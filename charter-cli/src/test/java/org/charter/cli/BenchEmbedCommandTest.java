@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 class BenchEmbedCommandTest {
     @Test
     void aSmallRunPrintsBothPathsTheirRatioAndTheCacheHitCost() {
-        CliTest.Run r = CliTest.run("bench", "embed", "--n", "30", "--warmup", "5", "--threads", "2",
+        CliTest.Run r = CliTest.run("bench", "embed", "--n", "30", "--warmup", "5", "--threads", "2", "--repeat", "2",
                 "--spec", SharedData.path("model-spec/model_spec.md").toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("all-minilm-l6-v2-q; 30 calls per run", "2 thread(s)", "model_spec.md (")
+        assertThat(r.out()).contains("all-minilm-l6-v2-q; 30 calls per run", "2 thread(s)", "median of 2 runs", "model_spec.md (")
                 .containsPattern("Embedder \\(LangChain4j\\)\\s+[\\d.]+ sentences/s\\s+p50\\s+[\\d.]+ ms\\s+p99\\s+[\\d.]+ ms per sentence")
                 .containsPattern("raw ONNX Runtime\\s+[\\d.]+ sentences/s")
                 .containsPattern("ratio Embedder / raw: throughput [\\d.]+, p50 latency [\\d.]+")
@@ -32,6 +32,7 @@ class BenchEmbedCommandTest {
     @Test
     void badOptionsAreUsageErrors() {
         assertThat(CliTest.run("bench", "embed", "--n", "0").code()).isEqualTo(2);
+        assertThat(CliTest.run("bench", "embed", "--repeat", "0").code()).isEqualTo(2);
         CliTest.Run r = CliTest.run("bench", "embed", "--model", "bert");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("unknown embedding model 'bert'");
