@@ -32,9 +32,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * path, and what a cache hit costs.
  */
 @Command(name = "embed", mixinStandardHelpOptions = true,
-        description = {"Embedding throughput and latency: Charter's Embedder (LangChain4j, cache off) against raw ONNX Runtime",
-                "(OrtSession on the same model file and tokenizer) on the same sentences, one sentence per call from",
-                "--threads threads after --warmup calls; then the Embedder's batch call and the cost of a cache hit.",
+        description = {"Embedding throughput and latency: Charter's Embedder (LangChain4j, cache off) against raw ONNX Runtime"
+                + " (OrtSession on the same model file and tokenizer) on the same sentences, one sentence per call from"
+                + " --threads threads after --warmup calls; then the Embedder's batch call and the cost of a cache hit.",
                 "Inputs: the sentences of the Model Spec (--spec) when the file is there, else a built-in list."})
 final class BenchEmbedCommand implements Callable<Integer> {
     @Option(names = "--n", defaultValue = "1000", description = "Sentences embedded per measured run (default: ${DEFAULT-VALUE}).")

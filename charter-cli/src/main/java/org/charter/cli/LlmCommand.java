@@ -61,8 +61,8 @@ final class LlmCommand implements Runnable {
     }
 
     @Command(name = "ping", mixinStandardHelpOptions = true,
-            description = {"Send one short request to the model server and print its answer, the latency and whether it",
-                    "returned token log-probabilities; one error line and exit 1 when it cannot be reached."})
+            description = "Send one short request to the model server and print its answer, the latency and whether it"
+                    + " returned token log-probabilities; one error line and exit 1 when it cannot be reached.")
     static final class Ping implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         ModelOptions options;
