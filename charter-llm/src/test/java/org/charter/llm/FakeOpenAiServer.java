@@ -266,6 +266,13 @@ public final class FakeOpenAiServer implements AutoCloseable {
             }
         } catch (IOException clientGone) {
             // the client timed out and closed the connection: nothing to answer
+        } catch (RuntimeException bug) {
+            // A fixture that fails must say so to the client rather than leave it waiting for its timeout.
+            try {
+                send(exchange, Reply.status(500, "FakeOpenAiServer failed: " + bug));
+            } catch (IOException | RuntimeException ignored) {
+                // the response was already under way
+            }
         }
     }
 
