@@ -142,15 +142,15 @@ public final class OpenAiChatClient implements ChatClient {
             throw unavailable(ModelUnavailableException.Kind.TIMEOUT, "could not connect within " + human(config.timeout()) + " (timeout)", e);
         } catch (HttpTimeoutException e) {
             throw unavailable(ModelUnavailableException.Kind.TIMEOUT, "no answer within " + human(config.timeout()) + " (timeout)", e);
-        } catch (ConnectException e) {
-            throw unavailable(ModelUnavailableException.Kind.CONNECTION_FAILED, "connection refused (is the server running?)", e);
-        } catch (UnknownHostException e) {
-            throw unavailable(ModelUnavailableException.Kind.CONNECTION_FAILED, "unknown host " + url.getHost(), e);
         } catch (IOException e) {
+            // The JDK reports an unknown host as a ConnectException caused by UnresolvedAddressException.
             Throwable root = e;
             while (root.getCause() != null) root = root.getCause();
             if (root instanceof UnresolvedAddressException || root instanceof UnknownHostException) {
                 throw unavailable(ModelUnavailableException.Kind.CONNECTION_FAILED, "unknown host " + url.getHost(), e);
+            }
+            if (e instanceof ConnectException) {
+                throw unavailable(ModelUnavailableException.Kind.CONNECTION_FAILED, "connection refused (is the server running?)", e);
             }
             String what = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
             throw unavailable(ModelUnavailableException.Kind.CONNECTION_FAILED, "connection failed: " + what, e);

@@ -143,6 +143,16 @@ class OpenAiChatClientTest {
     }
 
     @Test
+    void anUnknownHostIsSaidSo() {
+        // .invalid never resolves (RFC 2606).
+        var config = LlmConfig.of("http://no-such-host.invalid/v1", "m", null);
+        assertThatThrownBy(() -> new OpenAiChatClient(config, slept::add, new SplittableRandom(1), Clock.systemUTC()).chat(ChatRequest.ofUser("hi")))
+                .isInstanceOfSatisfying(ModelUnavailableException.class, e -> assertThat(e.kind()).isEqualTo(ModelUnavailableException.Kind.CONNECTION_FAILED))
+                .hasMessage("model server http://no-such-host.invalid/v1/chat/completions: unknown host no-such-host.invalid");
+        assertThat(slept).isEmpty();
+    }
+
+    @Test
     void aTimeoutIsRetriedAndThenModelUnavailable() {
         server.reply(Reply.text("late").delayed(Duration.ofSeconds(3)));
         assertThatThrownBy(() -> client(Duration.ofMillis(200), 2).chat(ChatRequest.ofUser("hi")))
