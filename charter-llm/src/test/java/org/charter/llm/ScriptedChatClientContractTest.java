@@ -1,0 +1,9 @@
+package org.charter.llm;
+
+/** The contract, for the test double. */
+class ScriptedChatClientContractTest extends ChatClientContract {
+    @Override
+    protected ChatClient yesClient() {
+        return ScriptedChatClient.always("yes");
+    }
+}
