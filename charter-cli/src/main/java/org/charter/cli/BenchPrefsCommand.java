@@ -91,8 +91,8 @@ final class BenchPrefsCommand implements Callable<Integer> {
             long c0 = System.nanoTime();
             StrengthFit cold = LuceFitter.fit("bt", more, options);
             double coldSeconds = seconds(c0);
-            out.printf(Locale.ROOT, "  %-6s warm %6.2f s, %4d iterations | cold %6.2f s, %4d iterations | %.1fx faster; largest difference %.1e%n",
-                    a.id(), warmSeconds, warm.iterations(), coldSeconds, cold.iterations(), coldSeconds / warmSeconds, maxDiff(warm.strengths(), cold.strengths()));
+            out.printf(Locale.ROOT, "  %-6s warm %6.2f s, %4d iterations, %4d passes | cold %6.2f s, %4d iterations, %4d passes | %.1fx faster; largest difference %.1e%n",
+                    a.id(), warmSeconds, warm.iterations(), warm.passes(), coldSeconds, cold.iterations(), cold.passes(), coldSeconds / warmSeconds, maxDiff(warm.strengths(), cold.strengths()));
         }
         bt = null;
         more = null;
@@ -122,8 +122,8 @@ final class BenchPrefsCommand implements Callable<Integer> {
         }
         for (int i = 0; i < chosen.size(); i++) {
             StrengthFit f = fits.get(i);
-            out.printf(Locale.ROOT, "  %-6s %7.2f s, %5d iterations%s, largest gradient %.1e, RMSE vs planted %.4f, largest difference from %s %.1e%n",
-                    f.algorithm(), times.get(i), f.iterations(), f.converged() ? "" : " (not converged)", f.gradientNorm(), rmse(f.strengths(), truth),
+            out.printf(Locale.ROOT, "  %-6s %7.2f s, %5d iterations, %5d passes%s, largest gradient %.1e, RMSE vs planted %.4f, largest difference from %s %.1e%n",
+                    f.algorithm(), times.get(i), f.iterations(), f.passes(), f.converged() ? "" : " (not converged)", f.gradientNorm(), rmse(f.strengths(), truth),
                     reference.algorithm(), maxDiff(f.strengths(), reference.strengths()));
         }
         return reference;

@@ -119,6 +119,7 @@ final class PrefsFitCommand implements Callable<Integer> {
             doc.put("alpha", fit.alpha());
             doc.put("iterations", fit.iterations());
             doc.put("converged", fit.converged());
+            doc.put("passes", fit.passes());
             doc.put("gradientNorm", fit.gradientNorm());
             doc.put("observations", input.choices().observations());
             if (intervals != null) {

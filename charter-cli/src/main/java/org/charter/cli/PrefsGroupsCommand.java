@@ -100,7 +100,7 @@ final class PrefsGroupsCommand implements Callable<Integer> {
                     long members = assignment.values().stream().filter(v -> v == group).count();
                     if (members == 0) continue; // a component no annotator is most likely in has no one to speak for
                     groups.put("latent-" + k, new StrengthFit("bt", "em", input.items(), mixture.strengths()[k], null, Double.NaN, Double.NaN,
-                            0.01, mixture.iterations(), true, 0, List.of()));
+                            0.01, mixture.iterations(), true, 0, 0, List.of()));
                     sizes.put("latent-" + k, members);
                 }
                 fitted = new GroupRewards.Fitted(input.items(), groups, sizes, LuceFitter.fit(input.model(), input.items(), input.choices(), options));

@@ -209,6 +209,18 @@ public final class Choices {
 
     public boolean weighted() { return weights != null; }
 
+    // raw arrays for the fitting passes in this package (never handed out further)
+    int[] chosenArray() { return chosen; }
+
+    int[] offsetsArray() { return offsets; }
+
+    int[] membersArray() { return members; }
+
+    double[] weightsArray() { return weights; }
+
+    /** Whether every choice is from exactly two items (pairwise comparisons): the passes then skip the offsets. */
+    boolean pairwise() { return members.length == chosen.length; }
+
     /** The total number of item slots over all choices (chosen ones included): the cost of one pass. */
     public long slots() { return (long) members.length + chosen.length; }
 

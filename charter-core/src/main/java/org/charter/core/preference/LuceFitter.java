@@ -133,7 +133,7 @@ public final class LuceFitter {
         centre(theta);
         double[] pi = exp(theta);
         double[] gradient = new double[n];
-        double logLikelihood = gradient(data, theta, pi, alpha, gradient, null);
+        double logLikelihood = gradient(new LucePasses(data), theta, pi, alpha, gradient, new double[data.size()]);
         double objective = alpha * dot(theta, theta) - logLikelihood;
         if (!run.converged) {
             notes.add("Stopped after " + run.iterations + " iterations without reaching the tolerance " + options.tolerance + ".");
@@ -144,7 +144,7 @@ public final class LuceFitter {
             else notes.add("Standard errors are not computed above " + STANDARD_ERROR_ITEM_LIMIT + " items (a dense matrix); use the bootstrap.");
         }
         return new StrengthFit(model, algorithm.id(), items, theta, stderr, logLikelihood, objective, alpha,
-                run.iterations, run.converged, maxAbs(gradient), notes);
+                run.iterations, run.converged, run.passes, maxAbs(gradient), notes);
     }
 
     /** Fits the strengths of items named by their indices. */
@@ -225,31 +225,32 @@ public final class LuceFitter {
 
     // ---- the algorithms ----
 
-    record Run(int iterations, boolean converged) { }
+    record Run(int iterations, boolean converged, long passes) { }
 
     /** MM [1]: theta_j solves D_j exp(theta_j) + 2 alpha theta_j = W_j, D_j = sum over sets containing j of w / s. */
     static Run mm(Choices data, double[] theta, double alpha, double tol, int maxIterations) {
         int n = data.items();
+        var passes = new LucePasses(data);
         double[] wins = data.wins();
-        double[] denominators = new double[n];
+        double[] denominators = new double[n], sums = new double[data.size()];
         double[] previous = new double[n];
         if (alpha == 0) centre(theta);
         for (int it = 1; it <= maxIterations; it++) {
             System.arraycopy(theta, 0, previous, 0, n);
             if (alpha == 0) {
-                denominators(data, exp(theta), denominators, null);
+                passes.denominators(exp(theta), denominators, sums);
                 for (int j = 0; j < n; j++) theta[j] = Math.log(wins[j] / denominators[j]);
                 centre(theta); // the likelihood does not see a common shift; the exp() helper shifts too
             } else {
                 // the penalised surrogate is not shift invariant: use the unshifted exp(theta)
                 double[] pi = new double[n];
                 for (int j = 0; j < n; j++) pi[j] = Math.exp(theta[j]);
-                denominators(data, pi, denominators, null);
+                passes.denominators(pi, denominators, sums);
                 for (int j = 0; j < n; j++) theta[j] = solveCoordinate(denominators[j], wins[j], alpha, theta[j]);
             }
-            if (maxChange(previous, theta) < tol) return new Run(it, true);
+            if (maxChange(previous, theta) < tol) return new Run(it, true, passes.passes());
         }
-        return new Run(maxIterations, false);
+        return new Run(maxIterations, false, passes.passes());
     }
 
     /** The root of D e^t + 2 alpha t - W = 0 (increasing in t), by safeguarded Newton from t0. */
@@ -279,40 +280,34 @@ public final class LuceFitter {
      */
     static Run ilsr(Choices data, double[] theta, double tol, int maxIterations) {
         int n = data.items();
+        var passes = new LucePasses(data);
         double[] out = new double[n];      // total rate at which j moves away (the sets where j lost)
         double[] sums = new double[data.size()];
         double[] previous = new double[n];
+        double[] x = null;
         centre(theta);
         for (int it = 1; it <= maxIterations; it++) {
             System.arraycopy(theta, 0, previous, 0, n);
             double[] pi = exp(theta);
             normalise(pi);
-            denominators(data, pi, out, sums);
-            for (int c = 0; c < data.size(); c++) out[data.chosen(c)] -= data.weight(c) / sums[c];
-            double[] x = stationary(data, sums, out, pi, tol * 0.1);
+            passes.lossRates(pi, out, sums);
+            x = stationary(passes, sums, out, pi, tol * 0.1);
             for (int j = 0; j < n; j++) theta[j] = Math.log(x[j]);
             centre(theta);
-            if (maxChange(previous, theta) < tol) return new Run(it, true);
+            if (maxChange(previous, theta) < tol) return new Run(it, true, passes.passes());
         }
-        return new Run(maxIterations, false);
+        return new Run(maxIterations, false, passes.passes());
     }
 
     /** The stationary distribution of the chain: lazy power iteration on y = x * out (the embedded chain). */
-    private static double[] stationary(Choices data, double[] sums, double[] out, double[] start, double tol) {
-        int n = data.items();
-        double[] y = new double[n], next = new double[n];
+    private static double[] stationary(LucePasses passes, double[] sums, double[] out, double[] start, double tol) {
+        int n = passes.items;
+        double[] y = new double[n], next = new double[n], ratio = new double[n];
         for (int j = 0; j < n; j++) y[j] = start[j] * out[j];
         normalise(y);
         for (int k = 0; k < 100_000; k++) {
-            Arrays.fill(next, 0);
-            for (int c = 0; c < data.size(); c++) {
-                double inflow = 0;
-                for (int o = 0, m = data.otherCount(c); o < m; o++) {
-                    int l = data.other(c, o);
-                    inflow += y[l] / out[l];
-                }
-                next[data.chosen(c)] += data.weight(c) / sums[c] * inflow;
-            }
+            for (int j = 0; j < n; j++) ratio[j] = y[j] / out[j];
+            passes.inflow(sums, ratio, next);
             double total = 0;
             for (int j = 0; j < n; j++) {
                 next[j] = 0.5 * (y[j] + next[j]);
@@ -337,13 +332,15 @@ public final class LuceFitter {
     /** Newton-CG [3] with an Armijo line search; each Hessian-vector product is one pass over the data. */
     static Run newton(Choices data, double[] theta, double alpha, double tol, int maxIterations) {
         int n = data.items();
-        double[] g = new double[n], sums = new double[data.size()];
+        var passes = new LucePasses(data);
+        double[] g = new double[n], sums = new double[data.size()], diag = new double[n];
         for (int it = 1; it <= maxIterations; it++) {
             double[] pi = exp(theta);
-            double f = alpha * dot(theta, theta) - gradient(data, theta, pi, alpha, g, sums);
+            double f = alpha * dot(theta, theta) - gradient(passes, theta, pi, alpha, g, sums);
             double gnorm = Math.sqrt(dot(g, g));
-            if (maxAbs(g) < 1e-12) return new Run(it, true);
-            double[] d = conjugateGradient(data, pi, sums, alpha, g, Math.min(0.5, Math.sqrt(gnorm)) * gnorm);
+            if (maxAbs(g) < 1e-12) return new Run(it, true, passes.passes());
+            passes.hessianDiagonal(pi, sums, alpha, diag);
+            double[] d = conjugateGradient(passes, pi, sums, alpha, g, diag, Math.min(0.5, Math.sqrt(gnorm)) * gnorm);
             double slope = dot(g, d);
             if (!(slope < 0)) { // not a descent direction (numerically flat): take the gradient
                 for (int j = 0; j < n; j++) d[j] = -g[j];
@@ -354,115 +351,68 @@ public final class LuceFitter {
             double change;
             while (true) {
                 for (int j = 0; j < n; j++) trial[j] = theta[j] + step * d[j];
-                double ft = alpha * dot(trial, trial) - logLikelihood(data, trial);
+                double ft = alpha * dot(trial, trial) - passes.logLikelihood(trial);
                 if (ft <= f + 1e-4 * step * slope || step < 1e-12) break;
                 step /= 2;
             }
             change = maxChange(theta, trial);
             System.arraycopy(trial, 0, theta, 0, n);
             if (alpha == 0) centre(theta);
-            if (change < tol) return new Run(it, true);
+            if (change < tol) return new Run(it, true, passes.passes());
         }
-        return new Run(maxIterations, false);
+        return new Run(maxIterations, false, passes.passes());
     }
 
-    /** Solves H d = -g approximately by conjugate gradients until the residual is below {@code target}. */
-    private static double[] conjugateGradient(Choices data, double[] pi, double[] sums, double alpha, double[] g, double target) {
+    /**
+     * Solves H d = -g approximately by conjugate gradients preconditioned with the Hessian's diagonal (Jacobi), until
+     * the residual is below {@code target}.
+     */
+    private static double[] conjugateGradient(LucePasses passes, double[] pi, double[] sums, double alpha, double[] g, double[] diag, double target) {
         int n = g.length;
-        double[] d = new double[n], r = new double[n], p = new double[n], hp = new double[n];
+        double[] d = new double[n], r = new double[n], z = new double[n], p = new double[n], hp = new double[n];
         for (int j = 0; j < n; j++) r[j] = -g[j];
         if (alpha == 0) centre(r); // stay in the sum-zero subspace where H is invertible
-        System.arraycopy(r, 0, p, 0, n);
-        double rr = dot(r, r);
-        for (int k = 0; k < Math.max(50, Math.min(n, 500)) && Math.sqrt(rr) > target; k++) {
-            hessianTimes(data, pi, sums, alpha, p, hp);
+        precondition(r, diag, z, alpha);
+        System.arraycopy(z, 0, p, 0, n);
+        double rz = dot(r, z);
+        for (int k = 0; k < Math.max(50, Math.min(n, 500)) && Math.sqrt(dot(r, r)) > target; k++) {
+            passes.hessianTimes(pi, sums, alpha, p, hp);
             double php = dot(p, hp);
             if (!(php > 0)) break;
-            double a = rr / php;
+            double a = rz / php;
             for (int j = 0; j < n; j++) {
                 d[j] += a * p[j];
                 r[j] -= a * hp[j];
             }
-            double rrNext = dot(r, r);
-            double beta = rrNext / rr;
-            for (int j = 0; j < n; j++) p[j] = r[j] + beta * p[j];
-            rr = rrNext;
+            precondition(r, diag, z, alpha);
+            double rzNext = dot(r, z);
+            double beta = rzNext / rz;
+            for (int j = 0; j < n; j++) p[j] = z[j] + beta * p[j];
+            rz = rzNext;
         }
         return d;
     }
 
-    // ---- passes over the data ----
-
-    /** D_j = sum over choices whose set contains j of weight / s_c, s_c = sum over the set of pi; keeps s_c if asked. */
-    static void denominators(Choices data, double[] pi, double[] d, double[] sums) {
-        Arrays.fill(d, 0);
-        for (int c = 0, m = data.size(); c < m; c++) {
-            int w = data.chosen(c);
-            double s = pi[w];
-            int k = data.otherCount(c);
-            for (int o = 0; o < k; o++) s += pi[data.other(c, o)];
-            if (sums != null) sums[c] = s;
-            double v = data.weight(c) / s;
-            d[w] += v;
-            for (int o = 0; o < k; o++) d[data.other(c, o)] += v;
-        }
+    /** z = D^-1 r, kept in the sum-zero subspace when there is no penalty. */
+    private static void precondition(double[] r, double[] diag, double[] z, double alpha) {
+        for (int j = 0; j < r.length; j++) z[j] = diag[j] > 0 ? r[j] / diag[j] : r[j];
+        if (alpha == 0) centre(z);
     }
 
+    // ---- passes over the data (LucePasses) ----
+
     /** Fills the objective's gradient (2 alpha theta + pi_j D_j - W_j) and returns the log-likelihood. */
-    static double gradient(Choices data, double[] theta, double[] pi, double alpha, double[] g, double[] sums) {
-        int n = data.items();
-        double[] local = sums != null ? sums : new double[data.size()];
-        denominators(data, pi, g, local);
-        double[] wins = data.wins();
-        double ll = 0;
-        for (int c = 0, m = data.size(); c < m; c++) {
-            double w = data.weight(c);
-            if (w == 0) continue;
-            ll += w * Math.log(pi[data.chosen(c)] / local[c]); // pi is shifted; the ratio is not
-        }
+    static double gradient(LucePasses passes, double[] theta, double[] pi, double alpha, double[] g, double[] sums) {
+        int n = passes.items;
+        double ll = passes.denominators(pi, g, sums);
+        double[] wins = passes.data.wins();
         for (int j = 0; j < n; j++) g[j] = g[j] * pi[j] - wins[j] + 2 * alpha * theta[j];
         return ll;
     }
 
     /** The log-likelihood of strengths theta. */
     public static double logLikelihood(Choices data, double[] theta) {
-        double ll = 0;
-        for (int c = 0, m = data.size(); c < m; c++) {
-            double w = data.weight(c);
-            if (w == 0) continue;
-            int chosen = data.chosen(c);
-            double max = theta[chosen];
-            int k = data.otherCount(c);
-            for (int o = 0; o < k; o++) max = Math.max(max, theta[data.other(c, o)]);
-            double s = Math.exp(theta[chosen] - max);
-            for (int o = 0; o < k; o++) s += Math.exp(theta[data.other(c, o)] - max);
-            ll += w * (theta[chosen] - max - Math.log(s));
-        }
-        return ll;
-    }
-
-    /** hv = H v, H = sum over choices of weight (diag(p) - p p^T) + 2 alpha I, p the choice probabilities. */
-    private static void hessianTimes(Choices data, double[] pi, double[] sums, double alpha, double[] v, double[] hv) {
-        int n = v.length;
-        for (int j = 0; j < n; j++) hv[j] = 2 * alpha * v[j];
-        for (int c = 0, m = data.size(); c < m; c++) {
-            double w = data.weight(c);
-            if (w == 0) continue;
-            int chosen = data.chosen(c);
-            int k = data.otherCount(c);
-            double s = sums[c];
-            double pv = pi[chosen] * v[chosen];
-            for (int o = 0; o < k; o++) {
-                int j = data.other(c, o);
-                pv += pi[j] * v[j];
-            }
-            pv /= s;
-            hv[chosen] += w * pi[chosen] / s * (v[chosen] - pv);
-            for (int o = 0; o < k; o++) {
-                int j = data.other(c, o);
-                hv[j] += w * pi[j] / s * (v[j] - pv);
-            }
-        }
+        return new LucePasses(data).logLikelihood(theta);
     }
 
     /** Standard errors: square roots of the diagonal of C H^-1 C (pseudo-inverse in the sum-zero subspace). */

@@ -20,12 +20,13 @@ import java.util.List;
  * @param alpha         the L2 penalty that was used
  * @param iterations    outer iterations run
  * @param converged     whether the largest change of theta in the last iteration was below the tolerance
+ * @param passes        passes over the data (the cost of an iteration differs between algorithms; this does not)
  * @param gradientNorm  the largest absolute component of the objective's gradient at the end
  * @param notes         what the user should know about this fit, in sentences
  */
 public record StrengthFit(String model, String algorithm, List<String> items, double[] strengths, double[] stderr,
                           double logLikelihood, double objective, double alpha, int iterations, boolean converged,
-                          double gradientNorm, List<String> notes) {
+                          long passes, double gradientNorm, List<String> notes) {
     public StrengthFit {
         items = List.copyOf(items);
         strengths = strengths.clone();
