@@ -238,14 +238,14 @@ public final class LuceFitter {
         for (int it = 1; it <= maxIterations; it++) {
             System.arraycopy(theta, 0, previous, 0, n);
             if (alpha == 0) {
-                passes.denominators(exp(theta), denominators, sums);
+                passes.denominators(exp(theta), denominators, sums, false);
                 for (int j = 0; j < n; j++) theta[j] = Math.log(wins[j] / denominators[j]);
                 centre(theta); // the likelihood does not see a common shift; the exp() helper shifts too
             } else {
                 // the penalised surrogate is not shift invariant: use the unshifted exp(theta)
                 double[] pi = new double[n];
                 for (int j = 0; j < n; j++) pi[j] = Math.exp(theta[j]);
-                passes.denominators(pi, denominators, sums);
+                passes.denominators(pi, denominators, sums, false);
                 for (int j = 0; j < n; j++) theta[j] = solveCoordinate(denominators[j], wins[j], alpha, theta[j]);
             }
             if (maxChange(previous, theta) < tol) return new Run(it, true, passes.passes());
@@ -279,22 +279,31 @@ public final class LuceFitter {
      * iteration on the embedded jump chain warm-started from pi. Its fixed point is the maximum-likelihood estimate.
      */
     static Run ilsr(Choices data, double[] theta, double tol, int maxIterations) {
+        return ilsr(data, theta, tol, maxIterations, true);
+    }
+
+    /** With {@code adaptive} false every stationary distribution is solved to a tenth of the tolerance (one exact LSR step per iteration). */
+    static Run ilsr(Choices data, double[] theta, double tol, int maxIterations, boolean adaptive) {
         int n = data.items();
         var passes = new LucePasses(data);
         double[] out = new double[n];      // total rate at which j moves away (the sets where j lost)
         double[] sums = new double[data.size()];
         double[] previous = new double[n];
         double[] x = null;
+        double change = Double.POSITIVE_INFINITY;
         centre(theta);
         for (int it = 1; it <= maxIterations; it++) {
             System.arraycopy(theta, 0, previous, 0, n);
             double[] pi = exp(theta);
             normalise(pi);
             passes.lossRates(pi, out, sums);
-            x = stationary(passes, sums, out, pi, tol * 0.1);
+            // far from the fixed point the chain need not be solved exactly: the inner tolerance follows the outer
+            // change, down to a tenth of the tolerance, so the fixed point (the estimate) is unchanged
+            x = stationary(passes, sums, out, pi, adaptive ? Math.max(tol * 0.1, Math.min(1e-2, change * 1e-2)) : tol * 0.1);
             for (int j = 0; j < n; j++) theta[j] = Math.log(x[j]);
             centre(theta);
-            if (maxChange(previous, theta) < tol) return new Run(it, true, passes.passes());
+            change = maxChange(previous, theta);
+            if (change < tol) return new Run(it, true, passes.passes());
         }
         return new Run(maxIterations, false, passes.passes());
     }
@@ -404,7 +413,7 @@ public final class LuceFitter {
     /** Fills the objective's gradient (2 alpha theta + pi_j D_j - W_j) and returns the log-likelihood. */
     static double gradient(LucePasses passes, double[] theta, double[] pi, double alpha, double[] g, double[] sums) {
         int n = passes.items;
-        double ll = passes.denominators(pi, g, sums);
+        double ll = passes.denominators(pi, g, sums, true);
         double[] wins = passes.data.wins();
         for (int j = 0; j < n; j++) g[j] = g[j] * pi[j] - wins[j] + 2 * alpha * theta[j];
         return ll;

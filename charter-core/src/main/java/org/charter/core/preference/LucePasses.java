@@ -79,11 +79,12 @@ final class LucePasses {
     /**
      * d_j = sum over choices whose set contains j of weight / s_c, with s_c the sum of pi over the set (kept in
      * {@code sums}); returns sum over choices of weight * log(pi_chosen / s_c), the log-likelihood when pi = exp(theta)
-     * up to a common factor, which the ratio cancels.
+     * up to a common factor, which the ratio cancels (0 unless {@code logLikelihood} is asked for: MM does not need it,
+     * and a logarithm per choice costs more than the rest of the pass).
      */
-    double denominators(double[] pi, double[] d, double[] sums) {
+    double denominators(double[] pi, double[] d, double[] sums, boolean logLikelihood) {
         return pass(d, (from, to, acc) -> {
-            double ll = 0;
+            var ll = new LogProduct();
             if (pairwise) {
                 for (int c = from; c < to; c++) {
                     int a = chosen[c], b = members[c];
@@ -93,7 +94,7 @@ final class LucePasses {
                     double v = wt / s;
                     acc[a] += v;
                     acc[b] += v;
-                    if (wt != 0) ll += wt * Math.log(pi[a] / s);
+                    if (logLikelihood) ll.add(pi[a] / s, wt);
                 }
             } else {
                 for (int c = from; c < to; c++) {
@@ -105,34 +106,56 @@ final class LucePasses {
                     double v = wt / s;
                     acc[a] += v;
                     for (int o = offsets[c], e = offsets[c + 1]; o < e; o++) acc[members[o]] += v;
-                    if (wt != 0) ll += wt * Math.log(pi[a] / s);
+                    if (logLikelihood) ll.add(pi[a] / s, wt);
                 }
             }
-            return ll;
+            return ll.value();
         });
     }
 
-    /** The log-likelihood of theta, computed stably (log-sum-exp per choice). */
+    /**
+     * Sum of weight * log(p) over many probabilities p with few logarithms: unit-weight factors are multiplied
+     * together and logged once the product nears the bottom of the double range (exact up to rounding).
+     */
+    static final class LogProduct {
+        private double product = 1, sum;
+
+        void add(double p, double weight) {
+            if (weight == 0) return;
+            if (weight != 1 || p < 1e-200) {
+                sum += weight * Math.log(p);
+                return;
+            }
+            product *= p;
+            if (product < 1e-250) {
+                sum += Math.log(product);
+                product = 1;
+            }
+        }
+
+        double value() {
+            return sum + Math.log(product);
+        }
+    }
+
+    /** The log-likelihood of theta (strengths exponentiated once per item, shifted to stay in range). */
     double logLikelihood(double[] theta) {
+        double[] pi = LuceFitter.exp(theta);
         return pass(null, (from, to, acc) -> {
-            double ll = 0;
+            var ll = new LogProduct();
             for (int c = from; c < to; c++) {
                 double wt = w(c);
                 if (wt == 0) continue;
                 int a = chosen[c];
+                double s = pi[a];
                 if (pairwise) {
-                    double diff = theta[members[c]] - theta[a];
-                    // -log(1 + e^diff), stably
-                    ll -= wt * (diff > 0 ? diff + Math.log1p(Math.exp(-diff)) : Math.log1p(Math.exp(diff)));
-                    continue;
+                    s += pi[members[c]];
+                } else {
+                    for (int o = offsets[c], e = offsets[c + 1]; o < e; o++) s += pi[members[o]];
                 }
-                double max = theta[a];
-                for (int o = offsets[c], e = offsets[c + 1]; o < e; o++) max = Math.max(max, theta[members[o]]);
-                double s = Math.exp(theta[a] - max);
-                for (int o = offsets[c], e = offsets[c + 1]; o < e; o++) s += Math.exp(theta[members[o]] - max);
-                ll += wt * (theta[a] - max - Math.log(s));
+                ll.add(pi[a] / s, wt);
             }
-            return ll;
+            return ll.value();
         });
     }
 

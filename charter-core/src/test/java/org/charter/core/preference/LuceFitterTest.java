@@ -92,14 +92,14 @@ class LuceFitterTest {
     @Test
     void choixLsrEstimate_isOneSpectralStepFromUniform() throws IOException {
         JsonNode pw = choixCase("pairwise-2");
-        var run = LuceFitter.ilsr(Choices.pairwise(3, rows(pw.get("data"))), new double[3], 1e-12, 1);
+        var run = LuceFitter.ilsr(Choices.pairwise(3, rows(pw.get("data"))), new double[3], 1e-12, 1, false);
         assertThat(run.iterations()).isEqualTo(1);
         double[] theta = new double[3];
-        LuceFitter.ilsr(Choices.pairwise(3, rows(pw.get("data"))), theta, 1e-12, 1);
+        LuceFitter.ilsr(Choices.pairwise(3, rows(pw.get("data"))), theta, 1e-12, 1, false);
         assertClose(theta, pw.get("lsr_est"));
         JsonNode rk = choixCase("rankings-2");
         double[] t2 = new double[4];
-        LuceFitter.ilsr(Choices.rankings(4, rows(rk.get("data"))), t2, 1e-12, 1);
+        LuceFitter.ilsr(Choices.rankings(4, rows(rk.get("data"))), t2, 1e-12, 1, false);
         assertClose(t2, rk.get("lsr_est"));
     }
 
