@@ -173,7 +173,7 @@ final class AssemblyApi {
         long limit = ctx.queryParam("limit") == null ? 1000 : longParam(ctx.queryParam("limit"), "limit");
         if (limit < 1 || limit > 10_000) throw ApiException.badField("limit", "must be 1 to 10000");
         List<VoteView> events = store.voteEvents(id, after, (int) limit).stream()
-                .map(v -> VoteView.of(new AssemblyStore.RecordedVote(v.eventId(), v.event(), false))).toList();
+                .map(v -> VoteView.logged(v.eventId(), v.event())).toList();
         ctx.json(events);
     }
 

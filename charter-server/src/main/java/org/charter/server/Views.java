@@ -47,10 +47,17 @@ final class Views {
         }
     }
 
-    record VoteView(long eventId, int participantId, int statementId, String vote, Instant at, String clientRequestId, boolean replayed) {
+    /** A vote event; {@code replayed} only in the answer to a POST (whether it was a retry), absent in listings. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record VoteView(long eventId, int participantId, int statementId, String vote, Instant at, String clientRequestId, Boolean replayed) {
         static VoteView of(AssemblyStore.RecordedVote v) {
             var e = v.event();
             return new VoteView(v.eventId(), e.pid(), e.tid(), e.vote().apiName(), e.at(), e.clientRequestId(), v.replayed());
+        }
+
+        /** A logged event in a listing: no retry question was asked. */
+        static VoteView logged(long eventId, org.charter.core.assembly.VoteEvent e) {
+            return new VoteView(eventId, e.pid(), e.tid(), e.vote().apiName(), e.at(), e.clientRequestId(), null);
         }
     }
 

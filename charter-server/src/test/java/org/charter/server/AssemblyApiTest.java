@@ -77,6 +77,7 @@ class AssemblyApiTest {
         assertThat(m.get("statements").toString()).isEqualTo("[0,1]");
         assertThat(m.get("votes").toString()).isEqualTo("[[null,-1],[0,null]]");
         assertThat(http.get("/api/assemblies/" + id + "/votes").json()).hasSize(3);
+        assertThat(http.get("/api/assemblies/" + id + "/votes").json().get(0).has("replayed")).as("replayed only answers a POST").isFalse();
         assertThat(http.get("/api/assemblies/" + id).json().get("counts").toString())
                 .isEqualTo("{\"participants\":2,\"statements\":2,\"voteEvents\":3,\"votes\":2}");
     }
