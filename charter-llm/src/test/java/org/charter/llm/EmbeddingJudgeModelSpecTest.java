@@ -38,8 +38,8 @@ class EmbeddingJudgeModelSpecTest {
 
     record Run(String name, JudgeMeasurement.Measurement raw, JudgeMeasurement.Measurement calibrated, int scored, PlattScaling fitAll) { }
 
-    static Run evaluate(int k, EmbeddingJudge.Query query) {
-        var judge = new EmbeddingJudge("embedding", spec, encoder, k, query, EmbeddingJudge.MODEL_SPEC_CALIBRATION);
+    static Run evaluate(int k, EmbeddingJudge.Query query, EmbeddingJudge.Pool pool) {
+        var judge = new EmbeddingJudge("embedding", spec, encoder, k, query, pool, EmbeddingJudge.MODEL_SPEC_CALIBRATION);
         double[] all = judge.leaveOneOutScores(items);
         List<Integer> keep = new ArrayList<>();
         for (int i = 0; i < all.length; i++) if (!Double.isNaN(all[i])) keep.add(i);
@@ -55,7 +55,7 @@ class EmbeddingJudgeModelSpecTest {
             rawP[j] = (s[j] + 1) / 2; // a monotone map into [0, 1] for AUC and pairwise accuracy of the raw score
         }
         double[] cv = JudgeMeasurement.crossValidatedPlatt(s, y, g, 10, 20261128L);
-        return new Run("k=" + k + " " + query, JudgeMeasurement.measure(rawP, y, g), JudgeMeasurement.measure(cv, y, g), keep.size(), PlattScaling.fit(s, y));
+        return new Run("k=" + k + " " + query + " " + pool, JudgeMeasurement.measure(rawP, y, g), JudgeMeasurement.measure(cv, y, g), keep.size(), PlattScaling.fit(s, y));
     }
 
     @Test
@@ -64,13 +64,13 @@ class EmbeddingJudgeModelSpecTest {
         System.out.printf(Locale.ROOT, "Model Spec: %d clauses, %d labelled responses (%d BAD, %d GOOD) in %d example blocks%n", spec.clauses().size(),
                 items.size(), bad, items.size() - bad, items.stream().map(LabelledExample::group).distinct().count());
         Run best = null;
-        for (int k : new int[] {1, 3, 5}) {
+        for (EmbeddingJudge.Pool pool : EmbeddingJudge.Pool.values()) for (int k : new int[] {1, 3, 5}) {
             for (EmbeddingJudge.Query q : EmbeddingJudge.Query.values()) {
-                Run r = evaluate(k, q);
-                System.out.printf(Locale.ROOT, "%-26s scored %d: pairwise %.4f (%d pairs), AUC %.4f | CV-Platt: accuracy %.4f, ECE %.4f, Brier %.4f, AURC %.4f | Platt on all %s%n",
+                Run r = evaluate(k, q, pool);
+                System.out.printf(Locale.ROOT, "%-34s scored %d: pairwise %.4f (%d pairs), AUC %.4f | CV-Platt: accuracy %.4f, ECE %.4f, Brier %.4f, AURC %.4f | Platt on all %s%n",
                         r.name(), r.scored(), r.raw().pairwiseAccuracy(), r.raw().pairs(), r.raw().auc(), r.calibrated().accuracy(),
                         r.calibrated().calibration().ece(), r.calibrated().calibration().brier(), r.calibrated().riskCoverage().aurc(), r.fitAll());
-                if (k == EmbeddingJudge.DEFAULT_K && q == EmbeddingJudge.Query.RESPONSE) best = r;
+                if (k == EmbeddingJudge.DEFAULT_K && q == EmbeddingJudge.Query.RESPONSE && pool == EmbeddingJudge.Pool.CLAUSE) best = r;
             }
         }
         System.out.print(best.calibrated().toText());

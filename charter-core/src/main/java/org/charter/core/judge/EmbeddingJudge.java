@@ -24,8 +24,9 @@ import org.charter.core.charter.Precedent;
  * response is compared with the references' responses; with {@link Query#PROMPT_AND_RESPONSE} the prompt and response
  * together with the references' prompts and responses. The score is
  * {@code mean of the k largest cosines to BAD references - mean of the k largest cosines to GOOD references}
- * (k = 1: nearest BAD minus nearest GOOD). When the clause has no reference on one side, the charter's references of
- * every clause form the pool, and the evidence says so; with no reference at all on a side, P(violates) = 1/2 and the
+ * (k = 1: nearest BAD minus nearest GOOD). With {@link Pool#CLAUSE} (the default) the clause's own references are
+ * used; when the clause has no reference on one side, the charter's references of every clause form the pool, and the
+ * evidence says so ({@link Pool#CHARTER} always uses that pool); with no reference at all on a side, P(violates) = 1/2 and the
  * method says "no references".
  *
  * <p>The judge takes applicability as given (P(not applicable) = 0): which clauses apply is resolution's work.
@@ -53,6 +54,13 @@ public final class EmbeddingJudge implements Judge {
     /** What is compared with the references. */
     public enum Query { RESPONSE, PROMPT_AND_RESPONSE }
 
+    /**
+     * Which references a clause is judged against: {@code CLAUSE}, its own (falling back to the whole charter's when
+     * it lacks GOOD or BAD ones); {@code CHARTER}, every clause's, always (a generic "resembles known bad answers"
+     * detector that ignores which clause is asked about).
+     */
+    public enum Pool { CLAUSE, CHARTER }
+
     /** One reference response: the clause it illustrates, its block (example or precedent group), whether it violates, its text and vector. */
     public record Reference(String clauseId, String group, boolean violates, String text, float[] vector) { }
 
@@ -76,12 +84,19 @@ public final class EmbeddingJudge implements Judge {
     private final int k;
     private final Query query;
     private final PlattScaling calibration;
+    private final Pool pooling;
     private final Map<String, Clause> clauses = new LinkedHashMap<>();
     private final Map<String, List<Reference>> byClause = new LinkedHashMap<>();
     private final List<Reference> all = new ArrayList<>();
 
-    /** Encodes every reference of the charter once, up front. */
+    /** A judge with the clause pool ({@link Pool#CLAUSE}). */
     public EmbeddingJudge(String id, Charter charter, TextEncoder encoder, int k, Query query, PlattScaling calibration) {
+        this(id, charter, encoder, k, query, Pool.CLAUSE, calibration);
+    }
+
+    /** Encodes every reference of the charter once, up front. */
+    public EmbeddingJudge(String id, Charter charter, TextEncoder encoder, int k, Query query, Pool pooling, PlattScaling calibration) {
+        this.pooling = Objects.requireNonNull(pooling, "pooling");
         this.id = Objects.requireNonNull(id, "id");
         this.encoder = Objects.requireNonNull(encoder, "encoder");
         if (k < 1) throw new IllegalArgumentException("k must be at least 1, not " + k);
@@ -111,6 +126,7 @@ public final class EmbeddingJudge implements Judge {
         this.k = base.k;
         this.query = base.query;
         this.calibration = Objects.requireNonNull(scaling, "scaling");
+        this.pooling = base.pooling;
         this.clauses.putAll(base.clauses);
         this.byClause.putAll(base.byClause);
         this.all.addAll(base.all);
@@ -123,6 +139,10 @@ public final class EmbeddingJudge implements Judge {
 
     public int k() {
         return k;
+    }
+
+    public Pool pooling() {
+        return pooling;
     }
 
     public Query query() {
@@ -192,7 +212,7 @@ public final class EmbeddingJudge implements Judge {
     private Score score(float[] q, Clause clause, Predicate<Reference> exclude) {
         List<Reference> own = clause.equals(clauses.get(clause.id())) ? byClause.get(clause.id()) : references(clause, List.of());
         List<Reference> pool = own.stream().filter(exclude.negate()).toList();
-        boolean clausePool = pool.stream().anyMatch(Reference::violates) && pool.stream().anyMatch(r -> !r.violates());
+        boolean clausePool = pooling == Pool.CLAUSE && pool.stream().anyMatch(Reference::violates) && pool.stream().anyMatch(r -> !r.violates());
         if (!clausePool) {
             List<Reference> wide = new ArrayList<>(pool);
             for (Reference r : all) if (!r.clauseId().equals(clause.id()) && !exclude.test(r)) wide.add(r);

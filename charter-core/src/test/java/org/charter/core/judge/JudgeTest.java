@@ -266,5 +266,7 @@ class JudgeTest {
         var none = EmbeddingJudge.of(bare, new BagOfWords()).judge("p", "anything at all", List.of(TONE)).clauses().get(0);
         assertThat(none.pViolates()).isEqualTo(0.5);
         assertThat(none.method()).isEqualTo("embedding-knn: no references");
+        var wide = new EmbeddingJudge("wide", CITY, new BagOfWords(), 1, EmbeddingJudge.Query.RESPONSE, EmbeddingJudge.Pool.CHARTER, PlattScaling.IDENTITY);
+        assertThat(wide.judge("Where?", "the phone is 123", List.of(PRIVACY)).clauses().get(0).method()).contains("charter-wide examples");
     }
 }
