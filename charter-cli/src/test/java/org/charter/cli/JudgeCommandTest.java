@@ -51,8 +51,11 @@ class JudgeCommandTest {
                 "--context", "region=BE-VAN", "--json"));
         assertThat(vanderbilt.path("clauses")).hasSize(6);
         assertThat(vanderbilt.path("context").asText()).isEqualTo("locale=nl region=BE-VAN");
-        // the precedent on party politics is a GOOD reference of no_party_politics; the other clauses fall back to the charter-wide pool
-        assertThat(none.path("clauses").get(3).path("method").asText()).contains("charter-wide examples");
+        // no_party_politics has one GOOD reference (its precedent) and no BAD one: no score, P(violates) 1/2, said so
+        JsonNode politics = none.path("clauses").get(3);
+        assertThat(politics.path("method").asText()).isEqualTo("embedding-knn: no references");
+        assertThat(politics.path("probabilities").path("violates").asDouble()).isEqualTo(0.5);
+        assertThat(politics.path("evidence").asText()).contains("(0 BAD, 1 GOOD references)", "p-2025-014");
     }
 
     @Test

@@ -24,9 +24,9 @@ import org.charter.core.charter.Precedent;
  * response is compared with the references' responses; with {@link Query#PROMPT_AND_RESPONSE} the prompt and response
  * together with the references' prompts and responses. The score is
  * {@code mean of the k largest cosines to BAD references - mean of the k largest cosines to GOOD references}
- * (k = 1: nearest BAD minus nearest GOOD). With {@link Pool#CLAUSE} (the default) the clause's own references are
- * used; when the clause has no reference on one side, the charter's references of every clause form the pool, and the
- * evidence says so ({@link Pool#CHARTER} always uses that pool); with no reference at all on a side, P(violates) = 1/2 and the
+ * (k = 1: nearest BAD minus nearest GOOD). With {@link Pool#CLAUSE_ONLY} (the default) only the clause's own
+ * references count; {@link Pool#CLAUSE} falls back to the references of every clause of the charter when the clause
+ * lacks one side, and the evidence says so; {@link Pool#CHARTER} always uses every clause's; with no reference at all on a side, P(violates) = 1/2 and the
  * method says "no references".
  *
  * <p>The judge takes applicability as given (P(not applicable) = 0): which clauses apply is resolution's work.
@@ -42,11 +42,12 @@ public final class EmbeddingJudge implements Judge {
      */
 
     /**
-     * Platt scaling of the default score (k = 3, response only), fitted on all 389 leave-one-out scores of the Model
-     * Spec's GOOD and BAD responses (EmbeddingJudgeModelSpecTest prints it; NOTES-judges.md has the cross-validated
-     * figures). The slope is small: on the Spec the score separates GOOD from BAD only weakly (AUC 0.58).
+     * Platt scaling of the default score (k = 3, response only, the clause's own references), fitted on the 364
+     * leave-one-out scores of the Model Spec's 389 GOOD and BAD responses that have references left once their block is
+     * out (EmbeddingJudgeModelSpecTest prints it; NOTES-judges.md has the cross-validated figures). The slope is small:
+     * on the Spec the score separates GOOD from BAD only weakly (AUC 0.59).
      */
-    public static final PlattScaling MODEL_SPEC_CALIBRATION = new PlattScaling(2.8332, 0.0344);
+    public static final PlattScaling MODEL_SPEC_CALIBRATION = new PlattScaling(2.9430, 0.0254);
 
     /** The default number of nearest references averaged on each side (the best of 1 and 3 on the Model Spec, leave-one-out). */
     public static final int DEFAULT_K = 3;
@@ -55,11 +56,12 @@ public final class EmbeddingJudge implements Judge {
     public enum Query { RESPONSE, PROMPT_AND_RESPONSE }
 
     /**
-     * Which references a clause is judged against: {@code CLAUSE}, its own (falling back to the whole charter's when
-     * it lacks GOOD or BAD ones); {@code CHARTER}, every clause's, always (a generic "resembles known bad answers"
-     * detector that ignores which clause is asked about).
+     * Which references a clause is judged against: {@code CLAUSE_ONLY}, its own only (no score, P = 1/2, when it lacks
+     * GOOD or BAD ones); {@code CLAUSE}, its own, falling back to the whole charter's when it lacks GOOD or BAD ones;
+     * {@code CHARTER}, every clause's, always (a generic "resembles known bad answers" detector that ignores which
+     * clause is asked about).
      */
-    public enum Pool { CLAUSE, CHARTER }
+    public enum Pool { CLAUSE_ONLY, CLAUSE, CHARTER }
 
     /** One reference response: the clause it illustrates, its block (example or precedent group), whether it violates, its text and vector. */
     public record Reference(String clauseId, String group, boolean violates, String text, float[] vector) { }
@@ -110,9 +112,9 @@ public final class EmbeddingJudge implements Judge {
         for (var refs : byClause.values()) all.addAll(refs);
     }
 
-    /** The default judge: k = 3, response only, the Model Spec calibration. */
+    /** The default judge: k = 3, response only, the clause's own references only, the Model Spec calibration. */
     public static EmbeddingJudge of(Charter charter, TextEncoder encoder) {
-        return new EmbeddingJudge("embedding", charter, encoder, DEFAULT_K, Query.RESPONSE, MODEL_SPEC_CALIBRATION);
+        return new EmbeddingJudge("embedding", charter, encoder, DEFAULT_K, Query.RESPONSE, Pool.CLAUSE_ONLY, MODEL_SPEC_CALIBRATION);
     }
 
     /** The same judge with another calibration. */
@@ -202,8 +204,13 @@ public final class EmbeddingJudge implements Judge {
                 ? String.format(Locale.ROOT, "embedding-knn k=%d, %s, Platt %s", k, s.clausePool() ? "clause examples" : "charter-wide examples", calibration)
                 : "embedding-knn: no references";
         var ev = new StringBuilder();
-        ev.append(String.format(Locale.ROOT, "score %.4f = BAD %.4f - GOOD %.4f (%d BAD, %d GOOD references%s)", s.score(), s.bad(), s.good(),
-                s.badCount(), s.goodCount(), s.clausePool() ? "" : "; the clause has too few examples of its own: charter-wide pool"));
+        if (s.defined()) {
+            ev.append(String.format(Locale.ROOT, "score %.4f = BAD %.4f - GOOD %.4f (%d BAD, %d GOOD references%s)", s.score(), s.bad(), s.good(),
+                    s.badCount(), s.goodCount(), s.clausePool() ? "" : pooling == Pool.CHARTER ? "; charter-wide pool"
+                            : "; the clause has too few examples of its own: charter-wide pool"));
+        } else {
+            ev.append(String.format(Locale.ROOT, "no score: a score needs BAD and GOOD references (%d BAD, %d GOOD references)", s.badCount(), s.goodCount()));
+        }
         for (Neighbour n : s.nearestBad()) ev.append(String.format(Locale.ROOT, "%nnearest BAD  %.3f %s: %s", n.cosine(), n.group(), snippet(n.text())));
         for (Neighbour n : s.nearestGood()) ev.append(String.format(Locale.ROOT, "%nnearest GOOD %.3f %s: %s", n.cosine(), n.group(), snippet(n.text())));
         return ClauseJudgement.of(s.clauseId(), VerdictDistribution.ofViolation(p), method, ev.toString());
@@ -212,8 +219,8 @@ public final class EmbeddingJudge implements Judge {
     private Score score(float[] q, Clause clause, Predicate<Reference> exclude) {
         List<Reference> own = clause.equals(clauses.get(clause.id())) ? byClause.get(clause.id()) : references(clause, List.of());
         List<Reference> pool = own.stream().filter(exclude.negate()).toList();
-        boolean clausePool = pooling == Pool.CLAUSE && pool.stream().anyMatch(Reference::violates) && pool.stream().anyMatch(r -> !r.violates());
-        if (!clausePool) {
+        boolean clausePool = pooling != Pool.CHARTER && pool.stream().anyMatch(Reference::violates) && pool.stream().anyMatch(r -> !r.violates());
+        if (!clausePool && pooling != Pool.CLAUSE_ONLY) {
             List<Reference> wide = new ArrayList<>(pool);
             for (Reference r : all) if (!r.clauseId().equals(clause.id()) && !exclude.test(r)) wide.add(r);
             pool = wide;
