@@ -27,9 +27,16 @@ public record Judgement(String judgeId, List<ClauseJudgement> clauses) {
         var sb = new StringBuilder("judge ").append(judgeId).append(": ").append(clauses.size()).append(clauses.size() == 1 ? " clause\n" : " clauses\n");
         for (ClauseJudgement c : clauses) {
             sb.append(String.format(Locale.ROOT, "  %-32s %-14s P(violates) %.3f  P(complies) %.3f  P(n/a) %.3f  [%s]%n", c.clauseId(),
-                    c.verdict().wireName(), c.probabilities().violates(), c.probabilities().complies(), c.probabilities().notApplicable(), c.method()));
+                    c.verdict().wireName() + (tied(c.probabilities()) ? " (tie)" : ""), c.probabilities().violates(), c.probabilities().complies(), c.probabilities().notApplicable(), c.method()));
             if (!c.evidence().isEmpty()) for (String line : c.evidence().split("\n")) sb.append("      ").append(line).append('\n');
         }
         return sb.toString();
+    }
+
+    /** Whether the most probable verdict shares its probability with another (the tie rule then chose it). */
+    private static boolean tied(VerdictDistribution d) {
+        int top = 0;
+        for (Verdict v : Verdict.values()) if (d.of(v) == d.of(d.argmax())) top++;
+        return top > 1;
     }
 }

@@ -269,4 +269,34 @@ class JudgeTest {
         var wide = new EmbeddingJudge("wide", CITY, new BagOfWords(), 1, EmbeddingJudge.Query.RESPONSE, EmbeddingJudge.Pool.CHARTER, PlattScaling.IDENTITY);
         assertThat(wide.judge("Where?", "the phone is 123", List.of(PRIVACY)).clauses().get(0).method()).contains("charter-wide examples");
     }
+
+    @Property(tries = 200)
+    void panel_poolLiesBetweenItsMembers_andDisagreementMeasuresAreInRange(@ForAll @IntRange(min = 1, max = 5) int judges, @ForAll long seed) {
+        var rnd = new SplittableRandom(seed);
+        List<JudgePanel.Member> members = new java.util.ArrayList<>();
+        for (int j = 0; j < judges; j++) {
+            double a = rnd.nextDouble(), b = rnd.nextDouble(), c = rnd.nextDouble() * 0.3;
+            members.add(new JudgePanel.Member(new Scripted("j" + j, VerdictDistribution.normalise(a, b, c)), rnd.nextDouble(0.1, 5)));
+        }
+        var r = new JudgePanel("panel", members).judgeAll("p", "r", List.of(PRIVACY));
+        var pooled = r.combined().clauses().get(0).probabilities();
+        double min = 1, max = 0;
+        for (Judgement m : r.members()) {
+            min = Math.min(min, m.clauses().get(0).pViolates());
+            max = Math.max(max, m.clauses().get(0).pViolates());
+        }
+        assertThat(pooled.violates()).isBetween(min - 1e-12, max + 1e-12);
+        var d = r.disagreement().get(0);
+        assertThat(d.spread()).isCloseTo(max - min, within(1e-12));
+        assertThat(d.dissent()).isBetween(0.0, 1.0);
+        assertThat(d.jensenShannon()).isBetween(0.0, d.entropyOfMean() + 1e-12);
+        assertThat(d.entropyOfMean()).isLessThanOrEqualTo(Math.log(3) / Math.log(2) + 1e-12);
+        if (judges == 1) assertThat(d.jensenShannon()).isCloseTo(0, within(1e-12));
+    }
+
+    @Test
+    void judgementText_marksATie() {
+        var j = new Judgement("e", List.of(ClauseJudgement.of("tone", VerdictDistribution.ofViolation(0.5), "embedding-knn: no references", "")));
+        assertThat(j.toText()).contains("violates (tie)", "[embedding-knn: no references]");
+    }
 }
