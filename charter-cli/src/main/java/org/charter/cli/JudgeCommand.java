@@ -39,11 +39,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code charter judge CHARTER --prompt TEXT --response TEXT [--clause ID ...] [--judge embedding|llm|panel] [--json]}. */
 @Command(name = "judge", mixinStandardHelpOptions = true,
-        description = {"Judge whether a response complies with the charter's clauses: for each clause a verdict (complies, violates,",
-                "not_applicable), its probabilities, the method that produced them and the evidence.",
-                "Clauses: those named by --clause, else every clause whose scope matches the request context (--context).",
-                "Judges: embedding (nearest GOOD/BAD examples and precedents, in process, no model server), llm (a chat model",
-                "over the OpenAI-compatible API: first-token log-probabilities, else agreement over --samples answers), or panel",
+        description = {"Judge whether a response complies with the charter's clauses: for each clause",
+                "a verdict (complies, violates, not_applicable), its probabilities, the method",
+                "that produced them and the evidence. Clauses: those named by --clause, else",
+                "every clause whose scope matches the request context (--context).",
+                "Judges: embedding (nearest GOOD/BAD examples and precedents of the clause, in",
+                "process, no model server), llm (a chat model over the OpenAI-compatible API:",
+                "first-token log-probabilities, else agreement over --samples answers), panel",
                 "(both, probabilities averaged, with their disagreement)."})
 final class JudgeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CHARTER", description = "The charter file (its parents are included).")

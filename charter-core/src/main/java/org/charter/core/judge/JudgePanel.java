@@ -120,7 +120,7 @@ public final class JudgePanel implements Judge {
                 if (d[j].argmax() != verdict) dissent += weights[j];
             }
             double hMean = mean.entropyBits();
-            Disagreement g = new Disagreement(cid, max - min, Math.sqrt(var), dissent, hMean, meanH, Math.max(0, hMean - meanH));
+            Disagreement g = new Disagreement(cid, max - min, Math.sqrt(var), Math.min(1, dissent), hMean, meanH, Math.max(0, hMean - meanH));
             dis.add(g);
             var ev = new StringBuilder();
             for (int j = 0; j < d.length; j++) {
