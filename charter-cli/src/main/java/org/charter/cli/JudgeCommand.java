@@ -118,7 +118,10 @@ final class JudgeCommand implements Callable<Integer> {
         Judge judge = switch (judgeKind) {
             case "embedding" -> embedding(charter);
             case "llm" -> llm();
-            default -> JudgePanel.equal("panel", List.of(embedding(charter), llm()));
+            default -> {
+                Judge model = llm(); // a missing server or model is a usage error before the embedding model loads
+                yield JudgePanel.equal("panel", List.of(embedding(charter), model));
+            }
         };
         Judgement combined;
         JudgePanel.PanelJudgement panel = null;

@@ -118,6 +118,11 @@ class JudgeCommandTest {
         CliTest.Run kind = CliTest.run("judge", CITY, "--prompt", "p", "--response", "r", "--judge", "oracle");
         assertThat(kind.code()).isEqualTo(2);
         assertThat(kind.err().strip()).isEqualTo("charter: --judge must be embedding, llm or panel, not 'oracle'");
+        if (System.getenv("CHARTER_LLM_BASE_URL") == null) {
+            CliTest.Run noServer = CliTest.run("judge", CITY, "--prompt", "p", "--response", "r", "--judge", "panel", "--model", "m");
+            assertThat(noServer.code()).isEqualTo(2);
+            assertThat(noServer.err().strip()).startsWith("charter: no model server: give --base-url or set CHARTER_LLM_BASE_URL");
+        }
         int port;
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();

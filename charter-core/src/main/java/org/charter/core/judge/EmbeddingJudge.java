@@ -244,25 +244,28 @@ public final class EmbeddingJudge implements Judge {
         return s / m;
     }
 
+    /** A reference before encoding: its block, label, response and the text that is encoded. */
+    private record Pending(String group, boolean violates, String response, String encoded) { }
+
     private List<Reference> references(Clause c, List<Precedent> precedents) {
-        List<String[]> texts = new ArrayList<>(); // group, label, text
+        List<Pending> pending = new ArrayList<>();
         for (int i = 0; i < c.examples().size(); i++) {
             Example e = c.examples().get(i);
             String prompt = e.prompt().orElse("");
             String g = LabelledExample.exampleGroup(c.id(), i + 1);
-            for (Example.Response r : e.good()) if (!r.text().isBlank()) texts.add(new String[] {g, "good", r.text(), queryText(prompt, r.text())});
-            for (Example.Response r : e.bad()) if (!r.text().isBlank()) texts.add(new String[] {g, "bad", r.text(), queryText(prompt, r.text())});
+            for (Example.Response r : e.good()) if (!r.text().isBlank()) pending.add(new Pending(g, false, r.text(), queryText(prompt, r.text())));
+            for (Example.Response r : e.bad()) if (!r.text().isBlank()) pending.add(new Pending(g, true, r.text(), queryText(prompt, r.text())));
         }
         for (Precedent p : precedents) {
             if (!p.clauses().contains(c.id())) continue;
-            texts.add(new String[] {LabelledExample.precedentGroup(p.id()), p.ruling() == Precedent.Ruling.VIOLATES ? "bad" : "good", p.response(),
-                    queryText(p.prompt(), p.response())});
+            pending.add(new Pending(LabelledExample.precedentGroup(p.id()), p.ruling() == Precedent.Ruling.VIOLATES, p.response(),
+                    queryText(p.prompt(), p.response())));
         }
-        List<float[]> vectors = texts.isEmpty() ? List.of() : encoder.encodeAll(texts.stream().map(t -> t[3]).toList());
+        List<float[]> vectors = pending.isEmpty() ? List.of() : encoder.encodeAll(pending.stream().map(Pending::encoded).toList());
         List<Reference> out = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
-            String[] t = texts.get(i);
-            out.add(new Reference(c.id(), t[0], t[1].equals("bad"), t[2], vectors.get(i)));
+        for (int i = 0; i < pending.size(); i++) {
+            Pending p = pending.get(i);
+            out.add(new Reference(c.id(), p.group(), p.violates(), p.response(), vectors.get(i)));
         }
         return List.copyOf(out);
     }

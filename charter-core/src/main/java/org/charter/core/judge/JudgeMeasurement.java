@@ -125,7 +125,7 @@ public final class JudgeMeasurement {
      */
     public static double[] crossValidatedPlatt(double[] score, boolean[] violates, String[] groups, int folds, long seed) {
         if (folds < 2) throw new IllegalArgumentException("cross-validation needs at least 2 folds");
-        List<String> distinct = new ArrayList<>(new LinkedHashMap<String, Boolean>() {{ for (String g : groups) put(g, true); }}.keySet());
+        List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(Arrays.asList(groups)));
         SplittableRandom rnd = new SplittableRandom(seed);
         for (int i = distinct.size() - 1; i > 0; i--) {
             int j = rnd.nextInt(i + 1);

@@ -299,4 +299,32 @@ class JudgeTest {
         var j = new Judgement("e", List.of(ClauseJudgement.of("tone", VerdictDistribution.ofViolation(0.5), "embedding-knn: no references", "")));
         assertThat(j.toText()).contains("violates (tie)", "[embedding-knn: no references]");
     }
+
+    @Test
+    void calibratedJudge_fitsPlattOnTheInnerJudgesLogitsOverLabelledItems() {
+        // an over-confident judge: 0.99 for answers containing "is", else 0.3
+        Judge keyword = new Judge() {
+            @Override
+            public String id() {
+                return "keyword";
+            }
+
+            @Override
+            public Judgement judge(String prompt, String response, List<Clause> clauses) {
+                double p = response.contains(" is ") ? 0.99 : 0.3;
+                return new Judgement(id(), clauses.stream().map(c -> ClauseJudgement.of(c.id(), VerdictDistribution.ofViolation(p), "kw", "")).toList());
+            }
+        };
+        List<LabelledExample> items = LabelledExample.fromCharter(CITY);
+        var calibrated = CalibratedJudge.fit(keyword, CITY, items);
+        double[] p = {0.3, 0.99, 0.3, 0.99, 0.99};
+        boolean[] y = {false, true, false, true, true};
+        assertThat(calibrated.scaling()).isEqualTo(PlattScaling.fitOnProbabilities(p, y));
+        assertThat(calibrated.id()).isEqualTo("keyword+platt");
+        var m = JudgeMeasurement.measure(calibrated, CITY, items);
+        // Platt's smoothed targets keep the calibrated probabilities off 0 and 1: (3+1)/(3+2) and 1/(2+2) at most
+        assertThat(m.calibration().brier()).isLessThan(JudgeMeasurement.measure(keyword, CITY, items).calibration().brier() + 0.1);
+        assertThat(calibrated.judge("p", "the phone is 123", List.of(PRIVACY)).clauses().get(0).pViolates()).isBetween(0.5, 0.81);
+        assertThat(m.auc()).isEqualTo(1.0);
+    }
 }
