@@ -1,0 +1,201 @@
+package org.charter.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.charter.core.charter.Charter;
+import org.charter.core.charter.CharterCompiler;
+import org.charter.core.charter.CharterResolver;
+import org.charter.core.charter.Clause;
+import org.charter.core.charter.InvalidCharterException;
+import org.charter.core.charter.RequestContext;
+import org.charter.core.judge.ClauseJudgement;
+import org.charter.core.judge.EmbeddingJudge;
+import org.charter.core.judge.Judge;
+import org.charter.core.judge.JudgePanel;
+import org.charter.core.judge.Judgement;
+import org.charter.core.judge.LabelledExample;
+import org.charter.core.uncertainty.ConformalRiskControl;
+import org.charter.core.uncertainty.DecisionRule;
+import org.charter.llm.Embedder;
+import org.charter.llm.EmbedderEncoder;
+import org.charter.llm.LlmJudge;
+import org.charter.llm.ModelException;
+import org.charter.llm.OpenAiChatClient;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code charter decide CHARTER --prompt TEXT --candidate TEXT ...}: answer, hedge, ask, refuse or escalate. */
+@Command(name = "decide", mixinStandardHelpOptions = true,
+        description = {"Decide what to do with candidate responses to a prompt under a charter: answer (the best admissible",
+                "candidate), hedge (answer, stating the uncertainty), ask, refuse (citing the clause) or escalate (an open",
+                "case). Each candidate is judged against the clauses in scope of --context; a candidate is admissible when",
+                "every clause above user authority is complied with at confidence >= lambda, and lambda is set by conformal",
+                "risk control at --alpha on the charter's own GOOD/BAD examples judged leave-one-out (embedding judge), which",
+                "bounds the expected rate of answered violations by alpha if those examples and future requests are",
+                "exchangeable. Among admissible candidates the highest reward wins; the reward here is the mean P(complies)",
+                "over the clauses judged. No clause in scope is a gap; an unreachable model follows the charter's policy."})
+final class DecideCommand implements Callable<Integer> {
+    @picocli.CommandLine.Parameters(index = "0", paramLabel = "CHARTER", description = "The charter file (YAML or JSON).")
+    java.nio.file.Path file;
+
+    @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "The user's request.")
+    String prompt;
+
+    @Option(names = "--candidate", required = true, paramLabel = "TEXT", description = "A candidate response (repeatable).")
+    List<String> candidates;
+
+    @Option(names = "--context", arity = "1..*", paramLabel = "K=V",
+            description = "Request metadata: locale, region, domain, audience, channel, tags (comma-separated). Repeatable.")
+    Map<String, String> context = new LinkedHashMap<>();
+
+    @Option(names = "--judge", defaultValue = "embedding", paramLabel = "KIND", description = "embedding, llm or panel (default: ${DEFAULT-VALUE}).")
+    String judgeKind;
+
+    @Option(names = "--alpha", defaultValue = "0.1", paramLabel = "A", description = "Risk level of the acceptance threshold (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--refusal", defaultValue = "0.8", paramLabel = "P", description = "P(violation) from which a refusal is sure (default: ${DEFAULT-VALUE}).")
+    double refusal;
+
+    @Option(names = "--hedge", defaultValue = "0.5", paramLabel = "P",
+            description = "P(violation) of a clause at user level or below from which the answer states its uncertainty (default: ${DEFAULT-VALUE}).")
+    double hedge;
+
+    @Option(names = "--samples", defaultValue = "5", paramLabel = "K", description = "LLM judge: samples without log-probabilities (default: ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--json", description = "Print the decision as JSON.")
+    boolean json;
+
+    @Mixin
+    LlmCommand.ModelOptions model;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!List.of("embedding", "llm", "panel").contains(judgeKind)) throw new UsageException("--judge must be embedding, llm or panel, not '" + judgeKind + "'");
+        if (!(alpha > 0 && alpha < 1)) throw new UsageException("--alpha must be in (0, 1)");
+        RequestContext ctx;
+        try {
+            ctx = RequestContext.of(context);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--context: " + e.getMessage());
+        }
+        CharterResolver.Resolved r;
+        try {
+            r = CharterFiles.load(file);
+        } catch (InvalidCharterException e) {
+            return CharterFiles.report(e, spec.commandLine().getErr());
+        }
+        Charter charter = r.effective();
+        List<Clause> clauses = CharterCompiler.inScope(charter, ctx);
+        int userRank = charter.parties().contains("user") ? charter.rank("user") : charter.parties().size() - 1;
+        EmbeddingJudge embedding = EmbeddingJudge.of(charter, new EmbedderEncoder(Embedder.create()));
+        Judge judge = switch (judgeKind) {
+            case "embedding" -> embedding;
+            case "llm" -> llm();
+            default -> JudgePanel.equal("panel", List.of(embedding, llm()));
+        };
+        DecisionRule.Thresholds thresholds = thresholds(charter, embedding);
+        String version = charter.id() + " " + charter.version();
+        boolean unreachable = false;
+        String unreachableReason = null;
+        List<DecisionRule.Candidate> judged = new ArrayList<>();
+        if (!clauses.isEmpty()) {
+            try {
+                for (String text : candidates) {
+                    Judgement j = judge.judge(prompt, text, clauses);
+                    List<DecisionRule.ClauseRisk> risks = new ArrayList<>();
+                    double complies = 0;
+                    for (ClauseJudgement c : j.clauses()) {
+                        Clause clause = charter.clause(c.clauseId()).orElseThrow();
+                        risks.add(new DecisionRule.ClauseRisk(c.clauseId(), clause.authority(), charter.rank(clause.authority()) < userRank, c.pViolates()));
+                        complies += 1 - c.pViolates();
+                    }
+                    judged.add(new DecisionRule.Candidate(text, complies / Math.max(1, j.clauses().size()), risks));
+                }
+            } catch (ModelException e) {
+                unreachable = true;
+                unreachableReason = e.getMessage();
+                judged.clear();
+            }
+        } else {
+            for (String text : candidates) judged.add(new DecisionRule.Candidate(text, 0, List.of()));
+        }
+        var situation = new DecisionRule.Situation(clauses.isEmpty(), clauses.isEmpty() ? "no clause is in scope for " + ctx.describe() : null, List.of(),
+                unreachable, charter.policyOrDefault(), version);
+        DecisionRule.Decision d = DecisionRule.decide(judged, situation, thresholds);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("charter", charter.id());
+            doc.put("version", charter.version());
+            doc.put("decision", d.action().wireName());
+            doc.put("chosen", d.chosen() >= 0 ? d.chosen() : null);
+            doc.put("response", d.chosen() >= 0 ? candidates.get(d.chosen()) : null);
+            doc.put("cited", d.cited());
+            doc.put("reasons", d.reasons());
+            doc.put("thresholds", d.thresholds());
+            doc.put("candidates", d.assessments());
+            doc.put("judge", judge.id());
+            if (unreachableReason != null) doc.put("error", unreachableReason);
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+        } else {
+            out.println("decision: " + d.action().wireName() + (d.chosen() >= 0 ? " with candidate " + d.chosen() : "")
+                    + (d.cited().isEmpty() ? "" : ", citing " + String.join(", ", d.cited())) + "  (" + version + ", judge " + judge.id() + ")");
+            for (String reason : d.reasons()) out.println("  because " + reason);
+            if (unreachableReason != null) out.println("  model error: " + unreachableReason);
+            out.printf(Locale.ROOT, "  thresholds: lambda %s, refusal %.2f, hedge %.2f (%s)%n",
+                    Double.isInfinite(thresholds.acceptance()) ? "never" : String.format(Locale.ROOT, "%.4f", thresholds.acceptance()),
+                    thresholds.refusal(), thresholds.hedge(), thresholds.source());
+            for (DecisionRule.Assessment a : d.assessments()) {
+                out.printf(Locale.ROOT, "  candidate %d: %s, reward %.3f, least compliance above user %.3f%s%n", a.candidate(),
+                        a.admissible() ? "admissible" : "not admissible", a.reward(), a.leastCompliance(),
+                        a.failing().isEmpty() ? "" : ", fails " + String.join(", ", a.failing()));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * Lambda by conformal risk control on the charter's labelled examples, scored leave-one-out by the embedding judge
+     * (score: 1 - P(violates); loss: 1 when the example's response violates). With fewer than 10 labelled items, or
+     * for a judge other than the embedding judge, there is no calibration: lambda = 1 - alpha, and the source says so.
+     */
+    private DecisionRule.Thresholds thresholds(Charter charter, EmbeddingJudge embedding) {
+        List<LabelledExample> items = LabelledExample.fromCharter(charter);
+        if (!judgeKind.equals("embedding") || items.size() < 10) {
+            String why = !judgeKind.equals("embedding") ? "the " + judgeKind + " judge has no calibration set here" : "the charter has " + items.size() + " labelled examples";
+            return new DecisionRule.Thresholds(alpha, 1 - alpha, refusal, hedge, why + ": lambda = 1 - alpha, without a conformal guarantee");
+        }
+        double[] raw = embedding.leaveOneOutScores(items);
+        double[] score = new double[raw.length], loss = new double[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            double p = Double.isNaN(raw[i]) ? 0.5 : embedding.calibration().apply(raw[i]);
+            score[i] = 1 - p;
+            loss[i] = items.get(i).violates() ? 1 : 0;
+        }
+        return DecisionRule.Thresholds.fromConformal(ConformalRiskControl.calibrate(score, loss, alpha), refusal, hedge);
+    }
+
+    private Judge llm() {
+        return new LlmJudge(new OpenAiChatClient(model.resolve()), samples, LlmJudge.DEFAULT_TEMPERATURE);
+    }
+}
