@@ -14,6 +14,7 @@ import org.charter.core.charter.CharterCompiler;
 import org.charter.core.charter.CharterResolver;
 import org.charter.core.charter.Clause;
 import org.charter.core.charter.InvalidCharterException;
+import org.charter.core.charter.OpenCase;
 import org.charter.core.charter.RequestContext;
 import org.charter.core.judge.ClauseJudgement;
 import org.charter.core.judge.EmbeddingJudge;
@@ -78,6 +79,10 @@ final class DecideCommand implements Callable<Integer> {
     @Option(names = "--samples", defaultValue = "5", paramLabel = "K", description = "LLM judge: samples without log-probabilities (default: ${DEFAULT-VALUE}).")
     int samples;
 
+    @Option(names = "--cases", paramLabel = "DIR",
+            description = "Keep gaps, conflicts and escalations as open cases in this folder (one JSON file each; see `charter case`).")
+    java.nio.file.Path casesDir;
+
     @Option(names = "--json", description = "Print the decision as JSON.")
     boolean json;
 
@@ -141,6 +146,21 @@ final class DecideCommand implements Callable<Integer> {
         var situation = new DecisionRule.Situation(clauses.isEmpty(), clauses.isEmpty() ? "no clause is in scope for " + ctx.describe() : null, List.of(),
                 unreachable, charter.policyOrDefault(), version);
         DecisionRule.Decision d = DecisionRule.decide(judged, situation, thresholds);
+        String caseId = null;
+        OpenCase.Kind kind = situation.gap() ? OpenCase.Kind.GAP : !situation.conflicts().isEmpty() ? OpenCase.Kind.CONFLICT
+                : d.action() == DecisionRule.Action.ESCALATE ? OpenCase.Kind.ESCALATION : null;
+        if (casesDir != null && kind != null) {
+            List<OpenCase.Risk> risks = new ArrayList<>();
+            for (int i = 0; i < judged.size(); i++) {
+                for (DecisionRule.ClauseRisk cr : judged.get(i).risks()) risks.add(new OpenCase.Risk(i, cr.clauseId(), cr.violation()));
+            }
+            java.time.Instant now = java.time.Instant.now();
+            caseId = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC).format(now) + "-"
+                    + Integer.toHexString((prompt + candidates + now.getNano()).hashCode() & 0xfffffff);
+            Map<String, String> ctxPairs = new java.util.TreeMap<>(context);
+            CaseFiles.write(casesDir, new OpenCase(caseId, kind, now, charter.id(), charter.version(),
+                    org.charter.core.charter.CanonicalForm.hash(charter), ctxPairs, prompt, candidates, d.action().wireName(), d.reasons(), risks, List.of()));
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -155,12 +175,14 @@ final class DecideCommand implements Callable<Integer> {
             doc.put("candidates", d.assessments());
             doc.put("judge", judge.id());
             if (unreachableReason != null) doc.put("error", unreachableReason);
+            if (caseId != null) doc.put("case", caseId);
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
         } else {
             out.println("decision: " + d.action().wireName() + (d.chosen() >= 0 ? " with candidate " + d.chosen() : "")
                     + (d.cited().isEmpty() ? "" : ", citing " + String.join(", ", d.cited())) + "  (" + version + ", judge " + judge.id() + ")");
             for (String reason : d.reasons()) out.println("  because " + reason);
             if (unreachableReason != null) out.println("  model error: " + unreachableReason);
+            if (caseId != null) out.println("  open case " + caseId + " in " + casesDir);
             out.printf(Locale.ROOT, "  thresholds: lambda %s, refusal %.2f, hedge %.2f (%s)%n",
                     Double.isInfinite(thresholds.acceptance()) ? "never" : String.format(Locale.ROOT, "%.4f", thresholds.acceptance()),
                     thresholds.refusal(), thresholds.hedge(), thresholds.source());
