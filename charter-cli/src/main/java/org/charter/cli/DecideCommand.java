@@ -110,7 +110,6 @@ final class DecideCommand implements Callable<Integer> {
         }
         Charter charter = r.effective();
         List<Clause> clauses = CharterCompiler.inScope(charter, ctx);
-        int userRank = charter.parties().contains("user") ? charter.rank("user") : charter.parties().size() - 1;
         EmbeddingJudge embedding = EmbeddingJudge.of(charter, new EmbedderEncoder(Embedder.create()));
         Judge judge = switch (judgeKind) {
             case "embedding" -> embedding;
@@ -121,27 +120,13 @@ final class DecideCommand implements Callable<Integer> {
         String version = charter.id() + " " + charter.version();
         boolean unreachable = false;
         String unreachableReason = null;
-        List<DecisionRule.Candidate> judged = new ArrayList<>();
-        if (!clauses.isEmpty()) {
-            try {
-                for (String text : candidates) {
-                    Judgement j = judge.judge(prompt, text, clauses);
-                    List<DecisionRule.ClauseRisk> risks = new ArrayList<>();
-                    double complies = 0;
-                    for (ClauseJudgement c : j.clauses()) {
-                        Clause clause = charter.clause(c.clauseId()).orElseThrow();
-                        risks.add(new DecisionRule.ClauseRisk(c.clauseId(), clause.authority(), charter.rank(clause.authority()) < userRank, c.pViolates()));
-                        complies += 1 - c.pViolates();
-                    }
-                    judged.add(new DecisionRule.Candidate(text, complies / Math.max(1, j.clauses().size()), risks));
-                }
-            } catch (ModelException e) {
-                unreachable = true;
-                unreachableReason = e.getMessage();
-                judged.clear();
-            }
-        } else {
-            for (String text : candidates) judged.add(new DecisionRule.Candidate(text, 0, List.of()));
+        List<DecisionRule.Candidate> judged;
+        try {
+            judged = judgeCandidates(charter, clauses, prompt, candidates, judge);
+        } catch (ModelException e) {
+            unreachable = true;
+            unreachableReason = e.getMessage();
+            judged = List.of();
         }
         var situation = new DecisionRule.Situation(clauses.isEmpty(), clauses.isEmpty() ? "no clause is in scope for " + ctx.describe() : null, List.of(),
                 unreachable, charter.policyOrDefault(), version);
@@ -197,11 +182,40 @@ final class DecideCommand implements Callable<Integer> {
     }
 
     /**
+     * Each candidate judged against the clauses: its risks (P(violation), authority, whether above user authority) and
+     * its reward, the mean P(complies) over the clauses judged. No clause: candidates without risks (a gap).
+     */
+    static List<DecisionRule.Candidate> judgeCandidates(Charter charter, List<Clause> clauses, String prompt, List<String> candidates, Judge judge) {
+        int userRank = charter.parties().contains("user") ? charter.rank("user") : charter.parties().size() - 1;
+        List<DecisionRule.Candidate> judged = new ArrayList<>();
+        for (String text : candidates) {
+            if (clauses.isEmpty()) {
+                judged.add(new DecisionRule.Candidate(text, 0, List.of()));
+                continue;
+            }
+            Judgement j = judge.judge(prompt, text, clauses);
+            List<DecisionRule.ClauseRisk> risks = new ArrayList<>();
+            double complies = 0;
+            for (ClauseJudgement c : j.clauses()) {
+                Clause clause = charter.clause(c.clauseId()).orElseThrow();
+                risks.add(new DecisionRule.ClauseRisk(c.clauseId(), clause.authority(), charter.rank(clause.authority()) < userRank, c.pViolates()));
+                complies += 1 - c.pViolates();
+            }
+            judged.add(new DecisionRule.Candidate(text, complies / Math.max(1, j.clauses().size()), risks));
+        }
+        return judged;
+    }
+
+    /**
      * Lambda by conformal risk control on the charter's labelled examples, scored leave-one-out by the embedding judge
      * (score: 1 - P(violates); loss: 1 when the example's response violates). With fewer than 10 labelled items, or
      * for a judge other than the embedding judge, there is no calibration: lambda = 1 - alpha, and the source says so.
      */
     private DecisionRule.Thresholds thresholds(Charter charter, EmbeddingJudge embedding) {
+        return thresholds(charter, embedding, judgeKind, alpha, refusal, hedge);
+    }
+
+    static DecisionRule.Thresholds thresholds(Charter charter, EmbeddingJudge embedding, String judgeKind, double alpha, double refusal, double hedge) {
         List<LabelledExample> items = LabelledExample.fromCharter(charter);
         if (!judgeKind.equals("embedding") || items.size() < 10) {
             String why = !judgeKind.equals("embedding") ? "the " + judgeKind + " judge has no calibration set here" : "the charter has " + items.size() + " labelled examples";
