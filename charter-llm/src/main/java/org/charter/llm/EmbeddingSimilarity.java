@@ -1,0 +1,114 @@
+package org.charter.llm;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.charter.core.charter.TextSimilarity;
+
+/**
+ * The charter resolver's {@link TextSimilarity} over in-process embeddings: the cosine similarity of
+ * all-MiniLM-L6-v2 vectors from an {@link Embedder}. A keyed corpus (the resolver keys it by the charter's content
+ * hash) is embedded once and kept, as one contiguous matrix, for as long as it is among the last
+ * {@link #KEPT_CORPORA} used; queries go through the Embedder's own cache.
+ */
+public final class EmbeddingSimilarity implements TextSimilarity {
+    /** Keyed corpora kept (a few charter versions, each with its response corpus). */
+    public static final int KEPT_CORPORA = 16;
+
+    private final Embedder embedder;
+    private final LinkedHashMap<String, Matrix> kept = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Matrix> eldest) {
+            return size() > KEPT_CORPORA;
+        }
+    };
+    private long corporaEmbedded;
+
+    public EmbeddingSimilarity(Embedder embedder) {
+        this.embedder = Objects.requireNonNull(embedder, "embedder");
+    }
+
+    @Override
+    public String name() {
+        return embedder.model().id();
+    }
+
+    public Embedder embedder() {
+        return embedder;
+    }
+
+    /** How many corpora were embedded (not found among the kept ones) so far. */
+    public synchronized long corporaEmbedded() {
+        return corporaEmbedded;
+    }
+
+    @Override
+    public Corpus corpus(Optional<String> key, List<String> texts) {
+        List<String> copy = List.copyOf(texts);
+        if (key.isEmpty()) return build(copy);
+        synchronized (this) {
+            Matrix m = kept.get(key.get());
+            if (m != null && m.texts().equals(copy)) return m;
+        }
+        Matrix m = build(copy);
+        synchronized (this) {
+            kept.put(key.get(), m);
+        }
+        return m;
+    }
+
+    private Matrix build(List<String> texts) {
+        synchronized (this) {
+            corporaEmbedded++;
+        }
+        int dim = embedder.dimension();
+        float[] rows = new float[texts.size() * dim];
+        // blank texts cannot be embedded: they keep a zero row and score 0 against everything
+        List<String> nonBlank = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            if (!texts.get(i).isBlank()) {
+                nonBlank.add(texts.get(i));
+                at.add(i);
+            }
+        }
+        List<Embedding> es = nonBlank.isEmpty() ? List.of() : embedder.embedAll(nonBlank);
+        for (int k = 0; k < es.size(); k++) {
+            Embedding e = es.get(k);
+            int off = at.get(k) * dim;
+            for (int j = 0; j < dim; j++) rows[off + j] = e.get(j);
+        }
+        return new Matrix(texts, rows, dim, embedder);
+    }
+
+    /** A corpus as one row-major matrix of unit vectors. */
+    private record Matrix(List<String> texts, float[] rows, int dim, Embedder embedder) implements Corpus {
+        @Override
+        public int size() {
+            return texts.size();
+        }
+
+        @Override
+        public double[][] scores(List<String> queries) {
+            for (String q : queries) if (q == null || q.isBlank()) throw new IllegalArgumentException("a query is blank");
+            List<Embedding> qs = queries.size() == 1 ? List.of(embedder.embed(queries.get(0))) : embedder.embedAll(queries);
+            double[][] out = new double[queries.size()][texts.size()];
+            for (int q = 0; q < qs.size(); q++) {
+                float[] v = qs.get(q).toArray();
+                double[] row = out[q];
+                for (int t = 0, off = 0; t < row.length; t++, off += dim) {
+                    double dot = 0;
+                    for (int j = 0; j < dim; j++) dot += v[j] * rows[off + j];
+                    row[t] = dot;
+                }
+            }
+            return out;
+        }
+    }
+}
