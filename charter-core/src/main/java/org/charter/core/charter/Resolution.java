@@ -208,9 +208,17 @@ public record Resolution(String charterId, String version, String charterHash, S
         sb.append("similarity ").append(similarity).append("; context ").append(context.describe()).append('\n');
         for (Query q : queries) sb.append("query: message ").append(q.message()).append(" (").append(q.role().wireName()).append(")\n");
         sb.append("applicable (").append(applicable.size()).append("):\n");
+        List<String> onlyAlwaysOn = new java.util.ArrayList<>();
         for (Applicable a : applicable) {
+            if (a.reasons().stream().allMatch(r -> r.kind() == ReasonKind.SCOPE || r.kind() == ReasonKind.ALWAYS_ON)) {
+                onlyAlwaysOn.add(a.clause().id());
+                continue;
+            }
             sb.append(String.format(Locale.ROOT, "  %-8s %-36s score %.3f%n", "[" + a.clause().authority() + "]", a.clause().id(), a.score()));
             for (Reason r : a.reasons()) sb.append("      ").append(r).append('\n');
+        }
+        if (!onlyAlwaysOn.isEmpty()) {
+            sb.append("  always on (rules with override never at the highest authority): ").append(String.join(", ", onlyAlwaysOn)).append('\n');
         }
         sb.append("overridden (").append(overridden.size()).append("):\n");
         for (Overridden x : overridden) {

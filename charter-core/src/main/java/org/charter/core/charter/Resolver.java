@@ -55,10 +55,11 @@ import org.charter.core.charter.Resolution.ReasonKind;
  *       (higher authority wins), or the policy is explicit and the attempt only implicit (context changes only
  *       implicit-override clauses). An overridden clause leaves the applicable list. Separately, a later instruction
  *       at the same level supersedes an earlier one when their similarity reaches {@code supersedeScore}.</li>
- *   <li><b>Conflicts.</b> Besides override-of-never: two applicable clauses (at least one not merely always-on)
- *       whose examples disagree (a GOOD response of one has similarity at least {@code contradictionScore} to a BAD
- *       response of the other), settled by authority when their authorities differ. Incompatible demands stated
- *       only in prose are not detected.</li>
+ *   <li><b>Conflicts.</b> Besides override-of-never: two clauses that the request itself brings in (retrieved or
+ *       addressed, not merely always on) whose examples disagree: to prompts with similarity at least
+ *       {@code situationScore}, a GOOD response of one has similarity at least {@code contradictionScore} to a BAD
+ *       response of the other. Such a conflict is settled by authority when the two authorities differ. Incompatible
+ *       demands stated only in prose, or in examples without prompts, are not detected.</li>
  *   <li><b>Gaps.</b> No clause in scope; no instruction to retrieve by; no clause reaching {@code minScore}; or a
  *       best score below {@code weakScore} ("only weak matches").</li>
  * </ol>
@@ -89,7 +90,7 @@ public final class Resolver {
     enum SourceKind { CLAUSE, EXAMPLE, PRECEDENT }
 
     /** One text of the corpus and the clauses it speaks for. */
-    record Doc(SourceKind kind, String label, String text, int[] clauses) { }
+    record Doc(SourceKind kind, String label, String text, int[] clauses, int example) { }
 
     /** A precomputed contradiction between two clauses' examples. */
     record Contradiction(int a, int b, double score, String detail) { }
@@ -179,48 +180,91 @@ public final class Resolver {
         List<Clause> clauses = charter.clauses();
         for (int i = 0; i < clauses.size(); i++) {
             Clause c = clauses.get(i);
-            out.add(new Doc(SourceKind.CLAUSE, "text", c.title().map(t -> t + "\n").orElse("") + c.text(), new int[] {i}));
+            if (c.title().isPresent()) out.add(new Doc(SourceKind.CLAUSE, "title", c.title().get(), new int[] {i}, -1));
+            List<String> paragraphs = paragraphs(c.text());
+            for (int k = 0; k < paragraphs.size(); k++) {
+                out.add(new Doc(SourceKind.CLAUSE, paragraphs.size() == 1 ? "text" : "text, paragraph " + (k + 1), paragraphs.get(k), new int[] {i}, -1));
+            }
             for (int e = 0; e < c.examples().size(); e++) {
                 Optional<String> p = c.examples().get(e).prompt();
-                if (p.isPresent()) out.add(new Doc(SourceKind.EXAMPLE, "example " + (e + 1), queryText(p.get()), new int[] {i}));
+                if (p.isPresent()) out.add(new Doc(SourceKind.EXAMPLE, "example " + (e + 1), queryText(p.get()), new int[] {i}, e));
             }
         }
         for (Precedent p : charter.precedents()) {
             int[] cited = p.clauses().stream().filter(index::containsKey).mapToInt(index::get).toArray();
-            out.add(new Doc(SourceKind.PRECEDENT, "precedent " + p.id(), queryText(p.prompt()), cited));
+            out.add(new Doc(SourceKind.PRECEDENT, "precedent " + p.id(), queryText(p.prompt()), cited, -1));
         }
+        return out;
+    }
+
+    /**
+     * A clause text's paragraphs (separated by blank lines), each retrieved on its own: a sentence embedding of a
+     * long text averages its parts and matches nothing well. Paragraphs of fewer than four words (headings such as
+     * "Commentary:") are joined to the next one.
+     */
+    static List<String> paragraphs(String text) {
+        List<String> out = new ArrayList<>();
+        String carry = "";
+        for (String p : text.split("\n\\s*\n")) {
+            String q = (carry.isEmpty() ? "" : carry + "\n") + p.strip();
+            if (q.isBlank()) continue;
+            if (q.split("\\s+").length < 4) {
+                carry = q;
+                continue;
+            }
+            out.add(q);
+            carry = "";
+        }
+        if (!carry.isEmpty()) out.add(carry);
         return out;
     }
 
     private Map<Long, Contradiction> contradictions() {
         List<String> goods = new ArrayList<>(), bads = new ArrayList<>();
-        List<Integer> goodOf = new ArrayList<>(), badOf = new ArrayList<>();
+        List<int[]> goodOf = new ArrayList<>(), badOf = new ArrayList<>(); // {clause, example}
         List<Clause> clauses = charter.clauses();
         for (int i = 0; i < clauses.size(); i++) {
-            for (Example e : clauses.get(i).examples()) {
-                for (Example.Response r : e.good()) if (!r.text().isBlank()) { goods.add(r.text()); goodOf.add(i); }
-                for (Example.Response r : e.bad()) if (!r.text().isBlank()) { bads.add(r.text()); badOf.add(i); }
+            List<Example> ex = clauses.get(i).examples();
+            for (int e = 0; e < ex.size(); e++) {
+                if (ex.get(e).prompt().isEmpty()) continue; // without a prompt we cannot tell whether the situations match
+                for (Example.Response r : ex.get(e).good()) if (!r.text().isBlank()) { goods.add(r.text()); goodOf.add(new int[] {i, e}); }
+                for (Example.Response r : ex.get(e).bad()) if (!r.text().isBlank()) { bads.add(r.text()); badOf.add(new int[] {i, e}); }
             }
         }
         Map<Long, Contradiction> out = new HashMap<>();
         if (goods.isEmpty() || bads.isEmpty()) return out;
-        // only pairs from different clauses matter; skip the work when every response belongs to one clause
-        if (new LinkedHashSet<>(goodOf).size() == 1 && goodOf.get(0).equals(badOf.get(0)) && new LinkedHashSet<>(badOf).size() == 1) return out;
+        Map<Long, Integer> promptDoc = new HashMap<>();
+        for (int d = 0; d < docs.size(); d++) if (docs.get(d).kind() == SourceKind.EXAMPLE) promptDoc.put(((long) docs.get(d).clauses()[0] << 32) | docs.get(d).example(), d);
         double[][] s = similarity.corpus(Optional.of(hash + "#bad-responses"), bads).scores(goods);
+        List<int[]> candidates = new ArrayList<>();
         for (int g = 0; g < goods.size(); g++) {
             for (int b = 0; b < bads.size(); b++) {
-                int a = goodOf.get(g), z = badOf.get(b);
-                if (a == z || s[g][b] < settings.contradictionScore()) continue;
-                long key = pairKey(a, z);
-                Contradiction prev = out.get(key);
-                if (prev == null || s[g][b] > prev.score()) {
-                    String detail = String.format(Locale.ROOT, "a GOOD response of %s (\"%s\") is %.3f similar to a BAD response of %s (\"%s\")",
-                            clauses.get(a).id(), abbreviate(goods.get(g)), s[g][b], clauses.get(z).id(), abbreviate(bads.get(b)));
-                    out.put(key, new Contradiction(Math.min(a, z), Math.max(a, z), s[g][b], detail));
-                }
+                if (goodOf.get(g)[0] != badOf.get(b)[0] && s[g][b] >= settings.contradictionScore()) candidates.add(new int[] {g, b});
+            }
+        }
+        if (candidates.isEmpty()) return out;
+        // the two examples' prompts must describe similar situations
+        Map<String, Integer> row = new LinkedHashMap<>();
+        for (int[] gb : candidates) row.putIfAbsent(docs.get(promptDoc.get(key(goodOf.get(gb[0])))).text(), row.size());
+        double[][] ps = corpus.scores(List.copyOf(row.keySet()));
+        for (int[] gb : candidates) {
+            int g = gb[0], b = gb[1];
+            int a = goodOf.get(g)[0], z = badOf.get(b)[0];
+            double prompts = ps[row.get(docs.get(promptDoc.get(key(goodOf.get(g)))).text())][promptDoc.get(key(badOf.get(b)))];
+            if (prompts < settings.situationScore()) continue;
+            long k = pairKey(a, z);
+            Contradiction prev = out.get(k);
+            if (prev == null || s[g][b] > prev.score()) {
+                String detail = String.format(Locale.ROOT, "to similar prompts (%.3f), a GOOD response of %s (\"%s\") is %.3f similar to a BAD response of %s (\"%s\")",
+                        prompts, clauses.get(a).id(), abbreviate(goods.get(g)), s[g][b], clauses.get(z).id(), abbreviate(bads.get(b)));
+                out.put(k, new Contradiction(Math.min(a, z), Math.max(a, z), s[g][b], detail));
             }
         }
         return out;
+    }
+
+    private static long key(int[] clauseExample) {
+        return ((long) clauseExample[0] << 32) | clauseExample[1];
     }
 
     /** The number of clause pairs whose examples contradict (computed once per charter). */
@@ -228,6 +272,7 @@ public final class Resolver {
         return contradictions.size();
     }
 
+    /** An unordered pair of clause indices as one key. */
     private static long pairKey(int a, int b) {
         return ((long) Math.min(a, b) << 32) | Math.max(a, b);
     }
@@ -420,7 +465,7 @@ public final class Resolver {
         for (int x = 0; x < applicableIdx.size(); x++) {
             for (int y = x + 1; y < applicableIdx.size(); y++) {
                 int a = applicableIdx.get(x), b = applicableIdx.get(y);
-                if (!retrievedOrAddressed.contains(a) && !retrievedOrAddressed.contains(b)) continue;
+                if (!retrievedOrAddressed.contains(a) || !retrievedOrAddressed.contains(b)) continue;
                 Contradiction k = contradictions.get(pairKey(a, b));
                 if (k == null) continue;
                 boolean settled = charter.rank(clauses.get(a).authority()) != charter.rank(clauses.get(b).authority());

@@ -16,20 +16,23 @@ import java.util.Optional;
  * @param addressScore an instruction addresses a clause when its similarity to one of the clause's texts reaches this
  * @param supersedeScore a later instruction at the same level supersedes an earlier one when their similarity reaches this
  * @param contradictionScore a clause's GOOD response and another clause's BAD response contradict when their
- *        similarity reaches this
+ *        similarity reaches this (and their examples' prompts are similar: {@code situationScore})
+ * @param situationScore two examples' prompts describe the same situation when their similarity reaches this
  * @param alwaysOnTopRules whether in-scope clauses of kind rule with override never at the highest authority
  *        apply to every request, whatever their score
  * @param query which messages are retrieval queries
  * @param roleParties the party each instructing role speaks for; a role left out is mapped by {@link #party}
  */
 public record ResolverSettings(double minScore, int maxRetrieved, double weakScore, double addressScore, double supersedeScore,
-        double contradictionScore, boolean alwaysOnTopRules, QueryMessages query, Map<Request.Role, String> roleParties) {
+        double contradictionScore, double situationScore, boolean alwaysOnTopRules, QueryMessages query, Map<Request.Role, String> roleParties) {
     /**
      * Defaults calibrated for all-MiniLM-L6-v2 cosine similarities on the imported Model Spec (NOTES-resolve.md,
-     * "Thresholds"): minScore 0.30, at most 3 retrieved (top-3 leave-one-out accuracy), weak below 0.40, address
-     * 0.45, supersede 0.60, contradiction 0.90.
+     * "Thresholds"): minScore 0.25 (about the 5th percentile of the best score of the Spec's own example prompts,
+     * held out), at most 3 retrieved, weak below 0.30 (about the 20th percentile: one in five of the Spec's own,
+     * covered, prompts is flagged), address 0.45, supersede 0.60, contradiction 0.90 for responses to prompts at
+     * least 0.50 similar.
      */
-    public static final ResolverSettings DEFAULT = new ResolverSettings(0.30, 3, 0.40, 0.45, 0.60, 0.90, true,
+    public static final ResolverSettings DEFAULT = new ResolverSettings(0.25, 3, 0.30, 0.45, 0.60, 0.90, 0.50, true,
             QueryMessages.LAST_USER, Map.of());
 
     /** Which messages are retrieval queries. */
@@ -42,7 +45,7 @@ public record ResolverSettings(double minScore, int maxRetrieved, double weakSco
 
     public ResolverSettings {
         if (maxRetrieved < 0) throw new IllegalArgumentException("maxRetrieved must not be negative");
-        for (double d : new double[] {minScore, weakScore, addressScore, supersedeScore, contradictionScore}) {
+        for (double d : new double[] {minScore, weakScore, addressScore, supersedeScore, contradictionScore, situationScore}) {
             if (Double.isNaN(d)) throw new IllegalArgumentException("thresholds must be numbers");
         }
         if (query == null) throw new IllegalArgumentException("query is required");
@@ -57,17 +60,17 @@ public record ResolverSettings(double minScore, int maxRetrieved, double weakSco
     /** The same settings with other retrieval thresholds. */
     public ResolverSettings withRetrieval(double newMinScore, int newMaxRetrieved, double newWeakScore) {
         return new ResolverSettings(newMinScore, newMaxRetrieved, newWeakScore, addressScore, supersedeScore, contradictionScore,
-                alwaysOnTopRules, query, roleParties);
+                situationScore, alwaysOnTopRules, query, roleParties);
     }
 
     /** The same settings with another query choice. */
     public ResolverSettings withQuery(QueryMessages q) {
-        return new ResolverSettings(minScore, maxRetrieved, weakScore, addressScore, supersedeScore, contradictionScore, alwaysOnTopRules, q, roleParties);
+        return new ResolverSettings(minScore, maxRetrieved, weakScore, addressScore, supersedeScore, contradictionScore, situationScore, alwaysOnTopRules, q, roleParties);
     }
 
     /** The same settings with always-on top-authority rules switched on or off. */
     public ResolverSettings withAlwaysOnTopRules(boolean on) {
-        return new ResolverSettings(minScore, maxRetrieved, weakScore, addressScore, supersedeScore, contradictionScore, on, query, roleParties);
+        return new ResolverSettings(minScore, maxRetrieved, weakScore, addressScore, supersedeScore, contradictionScore, situationScore, on, query, roleParties);
     }
 
     /**

@@ -93,7 +93,7 @@ public final class RetrievalEvaluation {
             Arrays.fill(score, Double.NEGATIVE_INFINITY);
             for (int c = 0; c < clauses.size(); c++) {
                 for (int d : resolver.docsOf(c)) {
-                    if (docs.get(d).text().equals(queries.get(q))) continue; // held out: the example itself and identical prompts
+                    if (heldOut(docs.get(d), queries.get(q), c, who.get(q), clauses)) continue;
                     score[c] = Math.max(score[c], s[q][d]);
                 }
             }
@@ -116,11 +116,23 @@ public final class RetrievalEvaluation {
                 quantiles(trueScores), quantiles(bestScores), items);
     }
 
+    /**
+     * Whether a text is held out for a query: an identical text; the example itself; and the other examples of the
+     * same clause with the same title (in the Model Spec, the comparisons of one block, whose conversations overlap).
+     */
+    private static boolean heldOut(Resolver.Doc doc, String query, int clause, int[] who, List<Clause> clauses) {
+        if (doc.text().equals(query)) return true;
+        if (doc.example() < 0 || clause != who[0]) return false;
+        if (doc.example() == who[1]) return true;
+        List<Example> ex = clauses.get(clause).examples();
+        return ex.get(who[1]).title().isPresent() && ex.get(who[1]).title().equals(ex.get(doc.example()).title());
+    }
+
     private static Map<String, Double> quantiles(double[] values) {
         double[] v = values.clone();
         Arrays.sort(v);
         Map<String, Double> out = new LinkedHashMap<>();
-        for (double p : new double[] {0.05, 0.10, 0.25, 0.50, 0.75}) {
+        for (double p : new double[] {0.05, 0.10, 0.20, 0.25, 0.50, 0.75}) {
             int i = Math.max(0, Math.min(v.length - 1, (int) Math.ceil(p * v.length) - 1));
             out.put("p" + Math.round(p * 100), v[i]);
         }
