@@ -48,7 +48,8 @@ import org.charter.core.charter.Resolution.ReasonKind;
  *       {@code addressScore}; an addressed clause applies. An instruction carries an <i>explicit override cue</i>
  *       ("ignore", "disregard", "you may", "you are allowed to", "instead", ... : {@link #EXPLICIT_CUE}) or an
  *       <i>implicit, context cue</i> (role-play, persona, "talk like", fiction: {@link #IMPLICIT_CUE}); an
- *       instruction that addresses a clause with a cue attempts to override it.</li>
+ *       instruction attempts to override a clause when one of its sentences carries a cue and that sentence itself
+ *       addresses the clause (names its id, or reaches {@code addressScore}).</li>
  *   <li><b>Precedence.</b> Among the attempts on one clause the highest level wins and, at the same level, the later
  *       message. The winner overrides the clause unless the clause's override policy is never (it stands; an explicit
  *       attempt is a {@code override-of-never} conflict), the instruction's level is below the clause's authority
@@ -304,6 +305,12 @@ public final class Resolver {
         Map<String, Integer> row = new LinkedHashMap<>();
         for (int m : queryMessages) row.putIfAbsent(request.messages().get(m).text(), row.size());
         for (int m : instructions) row.putIfAbsent(request.messages().get(m).text(), row.size());
+        Map<Integer, List<CueSentence>> cueSentences = new HashMap<>();
+        for (int m : instructions) {
+            List<CueSentence> cs = cueSentences(request.messages().get(m).text());
+            cueSentences.put(m, cs);
+            for (CueSentence c : cs) row.putIfAbsent(c.text(), row.size());
+        }
         double[][] s = row.isEmpty() ? new double[0][] : corpus.scores(List.copyOf(row.keySet()));
 
         // retrieval scores
@@ -359,8 +366,8 @@ public final class Resolver {
             Optional<String> party = settings.party(msg.role(), charter.parties());
             partyOf.put(m, party);
             level.put(m, party.map(charter::rank).orElse(below));
-            Optional<OverrideKind> cue = EXPLICIT_CUE.matcher(msg.text()).find() ? Optional.of(OverrideKind.EXPLICIT)
-                    : IMPLICIT_CUE.matcher(msg.text()).find() ? Optional.of(OverrideKind.IMPLICIT) : Optional.empty();
+            List<CueSentence> cs = cueSentences.get(m);
+            Optional<OverrideKind> cue = cs.stream().map(CueSentence::kind).min(Comparator.naturalOrder());
             cueOf.put(m, cue);
             double[] r = s[row.get(msg.text())];
             List<String> addr = new ArrayList<>();
@@ -379,9 +386,31 @@ public final class Resolver {
                 }
                 reasons.computeIfAbsent(c, k -> new ArrayList<>()).add(new Reason(ReasonKind.ADDRESSED,
                         "message " + m + " (" + msg.role().wireName() + ") " + evidence));
-                if (cue.isPresent()) {
-                    attempts.computeIfAbsent(c, k -> new ArrayList<>()).add(new Attempt(m, cue.get(), evidence + "; " + cue.get().wireName()
-                            + " cue '" + cueWord(msg.text(), cue.get()) + "'"));
+            }
+            // override attempts: a sentence with a cue that itself addresses the clause (explicit before implicit)
+            for (int c = 0; c < n; c++) {
+                if (!inScope[c]) continue;
+                Attempt found = null;
+                for (CueSentence sentence : cs) {
+                    boolean named = idPatterns[c].matcher(sentence.text()).find();
+                    double[] sr = s[row.get(sentence.text())];
+                    double sim = Double.NEGATIVE_INFINITY;
+                    String where = null;
+                    for (int d : docsOfClause[c]) if (sr[d] > sim) { sim = sr[d]; where = docs.get(d).label(); }
+                    if (!named && sim < settings.addressScore()) continue;
+                    String evidence = (named ? "names the clause id '" + clauses.get(c).id() + "'"
+                            : String.format(Locale.ROOT, "similarity %.3f to its %s", sim, where))
+                            + "; " + sentence.kind().wireName() + " cue '" + sentence.cue() + "' in \"" + abbreviate(sentence.text()) + "\"";
+                    if (found == null || sentence.kind().compareTo(found.kind()) < 0) found = new Attempt(m, sentence.kind(), evidence);
+                }
+                if (found != null) {
+                    attempts.computeIfAbsent(c, k -> new ArrayList<>()).add(found);
+                    if (!addr.contains(clauses.get(c).id())) {
+                        addr.add(clauses.get(c).id());
+                        retrievedOrAddressed.add(c);
+                        reasons.computeIfAbsent(c, k -> new ArrayList<>()).add(new Reason(ReasonKind.ADDRESSED,
+                                "message " + m + " (" + msg.role().wireName() + ") " + found.evidence()));
+                    }
                 }
             }
             addresses.put(m, addr);
@@ -532,9 +561,26 @@ public final class Resolver {
         return ins.isEmpty() ? List.of() : List.of(ins.get(ins.size() - 1));
     }
 
-    private static String cueWord(String text, OverrideKind kind) {
-        var m = (kind == OverrideKind.EXPLICIT ? EXPLICIT_CUE : IMPLICIT_CUE).matcher(text);
-        return m.find() ? m.group().toLowerCase(Locale.ROOT) : "";
+    /** A sentence of an instruction that carries an override cue: its text, the cue's kind and the cue itself. */
+    record CueSentence(String text, OverrideKind kind, String cue) { }
+
+    private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?;])\\s+|\\n+");
+
+    /** The sentences of a text that carry an override cue (an explicit cue wins over an implicit one in the same sentence). */
+    static List<CueSentence> cueSentences(String text) {
+        List<CueSentence> out = new ArrayList<>();
+        for (String sentence : SENTENCE.split(text)) {
+            String t = sentence.strip();
+            if (t.isEmpty()) continue;
+            var e = EXPLICIT_CUE.matcher(t);
+            if (e.find()) {
+                out.add(new CueSentence(t, OverrideKind.EXPLICIT, e.group().toLowerCase(Locale.ROOT)));
+                continue;
+            }
+            var i = IMPLICIT_CUE.matcher(t);
+            if (i.find()) out.add(new CueSentence(t, OverrideKind.IMPLICIT, i.group().toLowerCase(Locale.ROOT)));
+        }
+        return out;
     }
 
     private static String abbreviate(String s) {
