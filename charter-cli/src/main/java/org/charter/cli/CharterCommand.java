@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
         description = "Charter: a community writes, votes on and amends the charter its language model lives by.",
         subcommands = {ServeCommand.class, AssemblyCommand.class, OpinionCommand.class, VoteCommand.class, AxiomsCommand.class,
                 CommitteeCommand.class, WelfareCommand.class, ShapleyCommand.class, PrefsCommand.class,
-                ImportSpecCommand.class, ValidateCommand.class, DiffCommand.class, CompileCommand.class, LlmCommand.class, BenchCommand.class},
+                ImportSpecCommand.class, ValidateCommand.class, DiffCommand.class, CompileCommand.class, ResolveCommand.class, LlmCommand.class, BenchCommand.class},
         usageHelpAutoWidth = true)
 public final class CharterCommand implements Runnable {
     /** A code no command returns: serve keeps the JVM alive and exits by signal. */

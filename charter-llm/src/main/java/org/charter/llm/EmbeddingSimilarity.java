@@ -19,6 +19,9 @@ public final class EmbeddingSimilarity implements TextSimilarity {
     /** Keyed corpora kept (a few charter versions, each with its response corpus). */
     public static final int KEPT_CORPORA = 16;
 
+    /** Texts are embedded up to this many characters (about 250 word pieces of English prose): see {@link #truncate}. */
+    public static final int MAX_CHARS = 1_000;
+
     private final Embedder embedder;
     private final LinkedHashMap<String, Matrix> kept = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -63,6 +66,18 @@ public final class EmbeddingSimilarity implements TextSimilarity {
         return m;
     }
 
+    /**
+     * The text as embedded: cut after {@link #MAX_CHARS} characters, at the last space before the limit when there is
+     * one. all-MiniLM-L6-v2 was trained on inputs of at most 256 word pieces (sentence-transformers truncates there),
+     * while LangChain4j averages the embeddings of 510-token pieces; cutting keeps long transcripts close to the model's
+     * own use and bounds the cost of one embedding.
+     */
+    static String truncate(String text) {
+        if (text.length() <= MAX_CHARS) return text;
+        int cut = text.lastIndexOf(' ', MAX_CHARS);
+        return text.substring(0, cut > MAX_CHARS / 2 ? cut : MAX_CHARS);
+    }
+
     private Matrix build(List<String> texts) {
         synchronized (this) {
             corporaEmbedded++;
@@ -78,7 +93,7 @@ public final class EmbeddingSimilarity implements TextSimilarity {
                 at.add(i);
             }
         }
-        List<Embedding> es = nonBlank.isEmpty() ? List.of() : embedder.embedAll(nonBlank);
+        List<Embedding> es = nonBlank.isEmpty() ? List.of() : embedder.embedAll(nonBlank.stream().map(EmbeddingSimilarity::truncate).toList());
         for (int k = 0; k < es.size(); k++) {
             Embedding e = es.get(k);
             int off = at.get(k) * dim;
@@ -90,6 +105,11 @@ public final class EmbeddingSimilarity implements TextSimilarity {
     /** A corpus as one row-major matrix of unit vectors. */
     private record Matrix(List<String> texts, float[] rows, int dim, Embedder embedder) implements Corpus {
         @Override
+        public List<String> texts() {
+            return texts;
+        }
+
+        @Override
         public int size() {
             return texts.size();
         }
@@ -97,18 +117,37 @@ public final class EmbeddingSimilarity implements TextSimilarity {
         @Override
         public double[][] scores(List<String> queries) {
             for (String q : queries) if (q == null || q.isBlank()) throw new IllegalArgumentException("a query is blank");
-            List<Embedding> qs = queries.size() == 1 ? List.of(embedder.embed(queries.get(0))) : embedder.embedAll(queries);
+            List<String> cut = queries.stream().map(EmbeddingSimilarity::truncate).toList();
+            List<Embedding> qs = cut.size() == 1 ? List.of(embedder.embed(cut.get(0))) : embedder.embedAll(cut);
             double[][] out = new double[queries.size()][texts.size()];
             for (int q = 0; q < qs.size(); q++) {
                 float[] v = qs.get(q).toArray();
-                double[] row = out[q];
-                for (int t = 0, off = 0; t < row.length; t++, off += dim) {
-                    double dot = 0;
-                    for (int j = 0; j < dim; j++) dot += v[j] * rows[off + j];
-                    row[t] = dot;
-                }
+                row(v, 0, out[q]);
             }
             return out;
+        }
+
+        private void row(float[] v, int voff, double[] row) {
+            for (int t = 0, off = 0; t < row.length; t++, off += dim) {
+                double dot = 0;
+                for (int j = 0; j < dim; j++) dot += v[voff + j] * rows[off + j];
+                row[t] = dot;
+            }
+        }
+
+        @Override
+        public double[][] cross(Corpus queries) {
+            if (!(queries instanceof Matrix m) || m.dim != dim) return Corpus.super.cross(queries);
+            double[][] out = new double[m.size()][texts.size()];
+            for (int q = 0; q < m.size(); q++) row(m.rows, q * dim, out[q]);
+            return out;
+        }
+
+        @Override
+        public double pair(int i, int j) {
+            double dot = 0;
+            for (int k = 0; k < dim; k++) dot += rows[i * dim + k] * rows[j * dim + k];
+            return dot;
         }
     }
 }

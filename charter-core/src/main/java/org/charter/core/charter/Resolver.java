@@ -236,7 +236,7 @@ public final class Resolver {
         if (goods.isEmpty() || bads.isEmpty()) return out;
         Map<Long, Integer> promptDoc = new HashMap<>();
         for (int d = 0; d < docs.size(); d++) if (docs.get(d).kind() == SourceKind.EXAMPLE) promptDoc.put(((long) docs.get(d).clauses()[0] << 32) | docs.get(d).example(), d);
-        double[][] s = similarity.corpus(Optional.of(hash + "#bad-responses"), bads).scores(goods);
+        double[][] s = similarity.corpus(Optional.of(hash + "#bad-responses"), bads).cross(similarity.corpus(Optional.of(hash + "#good-responses"), goods));
         List<int[]> candidates = new ArrayList<>();
         for (int g = 0; g < goods.size(); g++) {
             for (int b = 0; b < bads.size(); b++) {
@@ -245,13 +245,10 @@ public final class Resolver {
         }
         if (candidates.isEmpty()) return out;
         // the two examples' prompts must describe similar situations
-        Map<String, Integer> row = new LinkedHashMap<>();
-        for (int[] gb : candidates) row.putIfAbsent(docs.get(promptDoc.get(key(goodOf.get(gb[0])))).text(), row.size());
-        double[][] ps = corpus.scores(List.copyOf(row.keySet()));
         for (int[] gb : candidates) {
             int g = gb[0], b = gb[1];
             int a = goodOf.get(g)[0], z = badOf.get(b)[0];
-            double prompts = ps[row.get(docs.get(promptDoc.get(key(goodOf.get(g)))).text())][promptDoc.get(key(badOf.get(b)))];
+            double prompts = corpus.pair(promptDoc.get(key(goodOf.get(g))), promptDoc.get(key(badOf.get(b))));
             if (prompts < settings.situationScore()) continue;
             long k = pairKey(a, z);
             Contradiction prev = out.get(k);
@@ -449,7 +446,7 @@ public final class Resolver {
                 reasons.get(c).add(new Reason(ReasonKind.STANDS, who + " changes the context (" + win.evidence()
                         + "), but override explicit needs an explicit instruction"));
             } else {
-                String why = String.format(Locale.ROOT, "%s at level %s >= the clause's %s; override %s allows %s instructions", who,
+                String why = String.format(Locale.ROOT, "%s: level %s is at or above the clause's authority (%s); override %s allows %s instructions", who,
                         partyOf.get(win.message()).orElse("-"), cl.authority(), cl.override().wireName(), win.kind().wireName());
                 overridden.put(c, new Overridden(cl, score[c], win.message(), request.messages().get(win.message()).role(), partyOf.get(win.message()),
                         win.kind(), win.evidence(), why));

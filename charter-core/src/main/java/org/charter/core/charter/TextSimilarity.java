@@ -27,5 +27,21 @@ public interface TextSimilarity {
 
         /** {@code result[q][t]}: the similarity of query {@code q} to text {@code t}; blank queries are refused. */
         double[][] scores(List<String> queries);
+
+        /** The texts, in order. */
+        List<String> texts();
+
+        /**
+         * {@code result[q][t]}: the similarity of text {@code q} of {@code queries} to text {@code t} of this corpus. An
+         * implementation may reuse what both corpora prepared (an embedding one computes no new vector).
+         */
+        default double[][] cross(Corpus queries) {
+            return scores(queries.texts());
+        }
+
+        /** The similarity of two texts of this corpus. */
+        default double pair(int i, int j) {
+            return scores(List.of(texts().get(i)))[0][j];
+        }
     }
 }

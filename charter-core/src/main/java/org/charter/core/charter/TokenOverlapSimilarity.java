@@ -41,6 +41,11 @@ public final class TokenOverlapSimilarity implements TextSimilarity {
             }
 
             @Override
+            public List<String> texts() {
+                return List.copyOf(texts);
+            }
+
+            @Override
             public double[][] scores(List<String> queries) {
                 double[][] out = new double[queries.size()][vectors.size()];
                 for (int q = 0; q < queries.size(); q++) {
