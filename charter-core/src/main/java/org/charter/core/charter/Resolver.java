@@ -43,9 +43,11 @@ import org.charter.core.charter.Resolution.ReasonKind;
  *       constraints do not depend on an embedding's recall. They do not count against gaps.</li>
  *   <li><b>Instructions.</b> Unquoted system, developer and user messages are instructions at the level of the
  *       party their role speaks for ({@link ResolverSettings#party}); assistant and tool messages and quoted parts
- *       carry no authority and are neither queries' competitors nor instructions. An instruction <i>addresses</i> a
- *       clause when it names the clause's id or its similarity to one of the clause's texts reaches
- *       {@code addressScore}; an addressed clause applies. An instruction carries an <i>explicit override cue</i>
+ *       carry no authority and are neither queries nor instructions. An instruction <i>addresses</i> a clause when it
+ *       names the clause's id, when it is a query message whose similarity to one of the clause's texts reaches
+ *       {@code addressScore}, or when one of its sentences with an override cue (below) does; an addressed clause
+ *       applies. (Instructions that are not queries are not embedded whole: a long system prompt's single embedding
+ *       says little, and embedding it would dominate the cost of a request.) An instruction carries an <i>explicit override cue</i>
  *       ("ignore", "disregard", "you may", "you are allowed to", "instead", ... : {@link #EXPLICIT_CUE}) or an
  *       <i>implicit, context cue</i> (role-play, persona, "talk like", fiction: {@link #IMPLICIT_CUE}); an
  *       instruction attempts to override a clause when one of its sentences carries a cue and that sentence itself
@@ -301,7 +303,6 @@ public final class Resolver {
         List<Integer> instructions = request.instructions();
         Map<String, Integer> row = new LinkedHashMap<>();
         for (int m : queryMessages) row.putIfAbsent(request.messages().get(m).text(), row.size());
-        for (int m : instructions) row.putIfAbsent(request.messages().get(m).text(), row.size());
         Map<Integer, List<CueSentence>> cueSentences = new HashMap<>();
         for (int m : instructions) {
             List<CueSentence> cs = cueSentences(request.messages().get(m).text());
@@ -366,14 +367,14 @@ public final class Resolver {
             List<CueSentence> cs = cueSentences.get(m);
             Optional<OverrideKind> cue = cs.stream().map(CueSentence::kind).min(Comparator.naturalOrder());
             cueOf.put(m, cue);
-            double[] r = s[row.get(msg.text())];
+            Integer qrow = queryMessages.contains(m) ? row.get(msg.text()) : null; // only queries are embedded whole
             List<String> addr = new ArrayList<>();
             for (int c = 0; c < n; c++) {
                 if (!inScope[c]) continue;
                 boolean named = idPatterns[c].matcher(msg.text()).find();
                 double sim = Double.NEGATIVE_INFINITY;
                 String where = null;
-                for (int d : docsOfClause[c]) if (r[d] > sim) { sim = r[d]; where = docs.get(d).label(); }
+                if (qrow != null) for (int d : docsOfClause[c]) if (s[qrow][d] > sim) { sim = s[qrow][d]; where = docs.get(d).label(); }
                 if (!named && sim < settings.addressScore()) continue;
                 addr.add(clauses.get(c).id());
                 String evidence = named ? "names the clause id '" + clauses.get(c).id() + "'"
