@@ -46,6 +46,10 @@ final class RequestOptions {
     @Option(names = "--min-score", paramLabel = "S", description = "Retrieval threshold, cosine similarity (default: 0.25).")
     Double minScore;
 
+    @Option(names = "--query", paramLabel = "WHICH", defaultValue = "last-user",
+            description = "Retrieval queries: last-user (the last unquoted user message) or all-instructions (every unquoted system, developer and user message; a clause scores its best) (default: ${DEFAULT-VALUE}).")
+    String query;
+
     private static Embedder embedder;
     private static EmbeddingSimilarity similarity;
 
@@ -85,6 +89,11 @@ final class RequestOptions {
             if (k < 0) throw new UsageException("--max-retrieved must not be negative");
             s = s.withRetrieval(min, k, Math.max(min, s.weakScore()));
         }
+        s = switch (query) {
+            case "last-user" -> s;
+            case "all-instructions" -> s.withQuery(ResolverSettings.QueryMessages.ALL_INSTRUCTIONS);
+            default -> throw new UsageException("--query: expected last-user or all-instructions, not '" + query + "'");
+        };
         return noAlwaysOn ? s.withAlwaysOnTopRules(false) : s;
     }
 

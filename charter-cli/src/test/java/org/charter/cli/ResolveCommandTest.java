@@ -125,6 +125,9 @@ class ResolveCommandTest {
                 """);
         JsonNode j = JSON.readTree(CliTest.run("resolve", spec.toString(), "--transcript", t.toString(), "--json").out());
         assertThat(j.get("instructions")).hasSize(2);
+        assertThat(j.get("queries")).hasSize(1);
+        JsonNode all = JSON.readTree(CliTest.run("resolve", spec.toString(), "--transcript", t.toString(), "--json", "--query", "all-instructions").out());
+        assertThat(all.get("queries")).extracting(q -> q.get("role").asText()).containsExactly("developer", "user");
         assertThat(j.get("conflicts").toString()).doesNotContain("follow_all_applicable_instructions");
     }
 
@@ -145,7 +148,8 @@ class ResolveCommandTest {
         Path t = tmp.resolve("t.txt");
         Files.writeString(t, "<user>Hi</user>");
         for (CliTest.Run r : new CliTest.Run[] {CliTest.run("resolve", city()), CliTest.run("resolve", city(), "--prompt", "Hi", "--context", "colour=red"),
-                CliTest.run("resolve", city(), "--prompt", "Hi", "--transcript", t.toString()), CliTest.run("compile", city(), "--system", "Be brief.")}) {
+                CliTest.run("resolve", city(), "--prompt", "Hi", "--transcript", t.toString()), CliTest.run("compile", city(), "--system", "Be brief."),
+                CliTest.run("resolve", city(), "--prompt", "Hi", "--query", "everything")}) {
             assertThat(r.code()).as(r.err()).isEqualTo(2);
             assertThat(r.err().strip().lines()).hasSize(1);
             assertThat(r.err()).startsWith("charter: ");
