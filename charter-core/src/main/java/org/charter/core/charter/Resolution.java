@@ -68,7 +68,10 @@ public record Resolution(String charterId, String version, String charterHash, S
         }
     }
 
-    /** An applicable clause: its best retrieval score over the queries, where that score came from, and why it applies. */
+    /**
+     * An applicable clause: its best retrieval score over the queries (NaN when the request has no query message),
+     * where that score came from, and why it applies.
+     */
     public record Applicable(Clause clause, double score, String bestMatch, List<Reason> reasons) {
         public Applicable {
             reasons = List.copyOf(reasons);
@@ -84,7 +87,7 @@ public record Resolution(String charterId, String version, String charterHash, S
         }
     }
 
-    /** A clause overridden by an instruction: which message, at which party's level, how, and the evidence. */
+    /** A clause overridden by an instruction: which message, at which party's level, how, and the evidence (score NaN without a query). */
     public record Overridden(Clause clause, double score, int message, Request.Role role, Optional<String> party, OverrideKind how,
             String evidence, String reason) { }
 
@@ -159,15 +162,18 @@ public record Resolution(String charterId, String version, String charterHash, S
         for (Applicable a : applicable) {
             ObjectNode n = app.addObject();
             n.put("id", a.clause().id()).put("authority", a.clause().authority()).put("kind", a.clause().kind().wireName())
-                    .put("override", a.clause().override().wireName()).put("score", round(a.score())).put("bestMatch", a.bestMatch());
+                    .put("override", a.clause().override().wireName());
+            putScore(n, a.score());
+            n.put("bestMatch", a.bestMatch());
             ArrayNode rs = n.putArray("reasons");
             for (Reason r : a.reasons()) rs.add(r.toString());
         }
         ArrayNode ov = o.putArray("overridden");
         for (Overridden x : overridden) {
             ObjectNode n = ov.addObject();
-            n.put("id", x.clause().id()).put("authority", x.clause().authority()).put("override", x.clause().override().wireName())
-                    .put("score", round(x.score())).put("message", x.message()).put("role", x.role().wireName());
+            n.put("id", x.clause().id()).put("authority", x.clause().authority()).put("override", x.clause().override().wireName());
+            putScore(n, x.score());
+            n.put("message", x.message()).put("role", x.role().wireName());
             x.party().ifPresentOrElse(p -> n.put("party", p), () -> n.putNull("party"));
             n.put("how", x.how().wireName()).put("evidence", x.evidence()).put("reason", x.reason());
         }
@@ -214,7 +220,8 @@ public record Resolution(String charterId, String version, String charterHash, S
                 onlyAlwaysOn.add(a.clause().id());
                 continue;
             }
-            sb.append(String.format(Locale.ROOT, "  %-8s %-36s score %.3f%n", "[" + a.clause().authority() + "]", a.clause().id(), a.score()));
+            sb.append(String.format(Locale.ROOT, "  %-8s %-36s score %s%n", "[" + a.clause().authority() + "]", a.clause().id(),
+                    Double.isFinite(a.score()) ? String.format(Locale.ROOT, "%.3f", a.score()) : "-"));
             for (Reason r : a.reasons()) sb.append("      ").append(r).append('\n');
         }
         if (!onlyAlwaysOn.isEmpty()) {
@@ -243,6 +250,12 @@ public record Resolution(String charterId, String version, String charterHash, S
         gapReason.ifPresent(r -> sb.append(" (").append(r).append(')'));
         sb.append('\n');
         return sb.toString();
+    }
+
+    /** A score rounded to four decimals, or null when there is none (no query message to score by). */
+    private static void putScore(ObjectNode n, double d) {
+        if (Double.isFinite(d)) n.put("score", round(d));
+        else n.putNull("score");
     }
 
     private static double round(double d) {

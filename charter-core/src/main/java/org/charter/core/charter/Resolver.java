@@ -379,9 +379,7 @@ public final class Resolver {
                 addr.add(clauses.get(c).id());
                 String evidence = named ? "names the clause id '" + clauses.get(c).id() + "'"
                         : String.format(Locale.ROOT, "similarity %.3f to its %s", sim, where);
-                if (!retrievedOrAddressed.contains(c)) {
-                    retrievedOrAddressed.add(c);
-                }
+                retrievedOrAddressed.add(c);
                 reasons.computeIfAbsent(c, k -> new ArrayList<>()).add(new Reason(ReasonKind.ADDRESSED,
                         "message " + m + " (" + msg.role().wireName() + ") " + evidence));
             }
@@ -449,7 +447,7 @@ public final class Resolver {
             } else {
                 String why = String.format(Locale.ROOT, "%s: level %s is at or above the clause's authority (%s); override %s allows %s instructions", who,
                         partyOf.get(win.message()).orElse("-"), cl.authority(), cl.override().wireName(), win.kind().wireName());
-                overridden.put(c, new Overridden(cl, score[c], win.message(), request.messages().get(win.message()).role(), partyOf.get(win.message()),
+                overridden.put(c, new Overridden(cl, score[c] == Double.NEGATIVE_INFINITY ? Double.NaN : score[c], win.message(), request.messages().get(win.message()).role(), partyOf.get(win.message()),
                         win.kind(), win.evidence(), why));
                 overrides.get(win.message()).add(cl.id());
             }
