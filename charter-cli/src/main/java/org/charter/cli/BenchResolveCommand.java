@@ -95,6 +95,7 @@ final class BenchResolveCommand implements Callable<Integer> {
         out.printf("second Resolver for the same charter (embeddings kept by content hash): %.1f ms%n", ms(t4));
         double[] uncached = run(again, requests, warmup, n);
         out.println(line("per request, embeddings computed", uncached));
+        out.println(tail(again, requests));
 
         Embedder cachedEmbedder = Embedder.create(MiniLm.QUANTISED, Embedder.DEFAULT_CACHE_SIZE);
         Resolver cached = new Resolver(charter, new EmbeddingSimilarity(cachedEmbedder), ResolverSettings.DEFAULT);
@@ -106,6 +107,33 @@ final class BenchResolveCommand implements Callable<Integer> {
         out.print(loo.describe());
         out.flush();
         return 0;
+    }
+
+    /**
+     * What the slowest requests are: each distinct request timed once more (embeddings computed), and the mean length
+     * of the text embedded whole (the query) and the number of messages of the slowest 2% against the rest.
+     */
+    static String tail(Resolver resolver, List<Request> requests) {
+        int k = requests.size();
+        double[] t = new double[k];
+        Integer[] order = new Integer[k];
+        for (int i = 0; i < k; i++) {
+            long s = System.nanoTime();
+            Resolution r = resolver.resolve(requests.get(i));
+            t[i] = (System.nanoTime() - s) / 1e6;
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(t[b], t[a]));
+        int slow = Math.max(1, k / 50);
+        double slowChars = 0, restChars = 0, slowMsgs = 0, restMsgs = 0;
+        for (int i = 0; i < k; i++) {
+            Request r = requests.get(order[i]);
+            int chars = r.lastUserMessage().map(u -> r.messages().get(u).text().length()).orElse(0);
+            if (i < slow) { slowChars += chars; slowMsgs += r.messages().size(); } else { restChars += chars; restMsgs += r.messages().size(); }
+        }
+        return String.format(java.util.Locale.ROOT, "  slowest %d of %d requests (%.1f ms and more): query %.0f chars, %.1f messages on average;"
+                + " the rest: %.0f chars, %.1f messages", slow, k, t[order[slow - 1]], slowChars / slow, slowMsgs / slow,
+                restChars / (k - slow), restMsgs / (k - slow));
     }
 
     private static int responses(Charter c) {

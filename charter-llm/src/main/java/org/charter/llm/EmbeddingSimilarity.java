@@ -22,6 +22,9 @@ public final class EmbeddingSimilarity implements TextSimilarity {
     /** Texts are embedded up to this many characters (about 250 word pieces of English prose): see {@link #truncate}. */
     public static final int MAX_CHARS = 1_000;
 
+    /** Query batches up to this size are embedded one by one on the caller's thread. */
+    static final int SMALL_BATCH = 4;
+
     private final Embedder embedder;
     private final LinkedHashMap<String, Matrix> kept = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -118,7 +121,8 @@ public final class EmbeddingSimilarity implements TextSimilarity {
         public double[][] scores(List<String> queries) {
             for (String q : queries) if (q == null || q.isBlank()) throw new IllegalArgumentException("a query is blank");
             List<String> cut = queries.stream().map(EmbeddingSimilarity::truncate).toList();
-            List<Embedding> qs = cut.size() == 1 ? List.of(embedder.embed(cut.get(0))) : embedder.embedAll(cut);
+            // a few queries (one request's) are embedded on this thread: handing them to an executor costs more than it saves
+            List<Embedding> qs = cut.size() <= SMALL_BATCH ? cut.stream().map(embedder::embed).toList() : embedder.embedAll(cut);
             double[][] out = new double[queries.size()][texts.size()];
             for (int q = 0; q < qs.size(); q++) {
                 float[] v = qs.get(q).toArray();

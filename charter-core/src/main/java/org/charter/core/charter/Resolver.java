@@ -455,18 +455,27 @@ public final class Resolver {
 
         // later same-level instructions supersede earlier similar ones
         Map<Integer, Integer> supersededBy = new HashMap<>();
-        for (int i = 0; i < instructions.size(); i++) {
-            int a = instructions.get(i);
-            List<Integer> later = new ArrayList<>();
-            for (int b : instructions.subList(i + 1, instructions.size())) {
-                if (level.get(a).equals(level.get(b)) && request.messages().get(a).role() == request.messages().get(b).role()) later.add(b);
-            }
-            if (later.isEmpty()) continue;
-            double[] r = column(a, later, request);
-            for (int j = later.size() - 1; j >= 0; j--) {
-                if (r[j] >= settings.supersedeScore()) {
-                    supersededBy.put(a, later.get(j));
+        List<Integer> paired = new ArrayList<>(); // instructions with another at the same level and role
+        for (int a : instructions) {
+            for (int b : instructions) {
+                if (a != b && level.get(a).equals(level.get(b)) && request.messages().get(a).role() == request.messages().get(b).role()) {
+                    paired.add(a);
                     break;
+                }
+            }
+        }
+        if (!paired.isEmpty()) {
+            TextSimilarity.Corpus own = similarity.corpus(Optional.empty(), paired.stream().map(k -> request.messages().get(k).text()).toList());
+            double[][] sim = own.cross(own); // every pair, one embedding per instruction
+            for (int i = 0; i < paired.size(); i++) {
+                int a = paired.get(i);
+                for (int j = paired.size() - 1; j > i; j--) {
+                    int b = paired.get(j);
+                    if (!level.get(a).equals(level.get(b)) || request.messages().get(a).role() != request.messages().get(b).role()) continue;
+                    if (sim[i][j] >= settings.supersedeScore()) {
+                        supersededBy.put(a, b);
+                        break;
+                    }
                 }
             }
         }
@@ -541,13 +550,6 @@ public final class Resolver {
     }
 
     private record Attempt(int message, OverrideKind kind, String evidence) { }
-
-    /** The similarities of message {@code a} to each of {@code later} (one small corpus of the later texts). */
-    private double[] column(int a, List<Integer> later, Request request) {
-        double[][] m = similarity.corpus(Optional.empty(), later.stream().map(k -> request.messages().get(k).text()).toList())
-                .scores(List.of(request.messages().get(a).text()));
-        return m[0];
-    }
 
     private List<Integer> queryMessages(Request request) {
         List<Integer> ins = request.instructions();
