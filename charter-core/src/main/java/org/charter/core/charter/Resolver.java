@@ -527,7 +527,8 @@ public final class Resolver {
         for (boolean b : inScope) anyInScope |= b;
         if (!anyInScope) gap = Optional.of("no clause of the charter is in scope for this request's metadata (" + request.context().describe() + ")");
         else if (queryMessages.isEmpty()) gap = Optional.of("the request has no instruction to retrieve clauses by");
-        else if (ranked.isEmpty() || score[ranked.get(0)] < settings.minScore()) {
+        else if (ranked.isEmpty()) gap = Optional.of("nothing applies: no in-scope clause has a text to compare with");
+        else if (score[ranked.get(0)] < settings.minScore()) {
             gap = Optional.of(String.format(Locale.ROOT, "nothing applies: the best match, %s, scores %.3f, below %.2f",
                     clauses.get(ranked.get(0)).id(), score[ranked.get(0)], settings.minScore()));
         } else if (score[ranked.get(0)] < settings.weakScore()) {
