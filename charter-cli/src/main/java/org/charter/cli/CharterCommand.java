@@ -14,8 +14,9 @@ import picocli.CommandLine.ScopeType;
         description = "Charter: a community writes, votes on and amends the charter its language model lives by.",
         subcommands = {ServeCommand.class, AssemblyCommand.class, OpinionCommand.class, VoteCommand.class, AxiomsCommand.class,
                 CommitteeCommand.class, WelfareCommand.class, ShapleyCommand.class, PrefsCommand.class,
-                ImportSpecCommand.class, ValidateCommand.class, DiffCommand.class, CompileCommand.class, JudgeCommand.class, DecideCommand.class, ReviseCommand.class, EvalCommand.class, DistanceCommand.class, CaseCommand.class, AmendCommand.class, ExportCommand.class,
-                LlmCommand.class, BenchCommand.class},
+                ImportSpecCommand.class, ValidateCommand.class, DiffCommand.class, CompileCommand.class, ResolveCommand.class,
+                JudgeCommand.class, DecideCommand.class, ReviseCommand.class, EvalCommand.class, DistanceCommand.class, CaseCommand.class,
+                AmendCommand.class, ExportCommand.class, LlmCommand.class, BenchCommand.class},
         usageHelpAutoWidth = true)
 public final class CharterCommand implements Runnable {
     /** A code no command returns: serve keeps the JVM alive and exits by signal. */
