@@ -43,25 +43,26 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "decide", mixinStandardHelpOptions = true,
         description = {"Decide what to do with candidate responses to a prompt under a charter: answer (the best admissible",
                 "candidate), hedge (answer, stating the uncertainty), ask, refuse (citing the clause) or escalate (an open",
-                "case). Each candidate is judged against the clauses in scope of --context; a candidate is admissible when",
+                "case). The request is resolved as `charter resolve` does (scope, retrieval, authority, overrides, conflicts,",
+                "gaps); each candidate is judged against the applicable clauses; a candidate is admissible when",
                 "every clause above user authority is complied with at confidence >= lambda, and lambda is set by conformal",
                 "risk control at --alpha on the charter's own GOOD/BAD examples judged leave-one-out (embedding judge), which",
                 "bounds the expected rate of answered violations by alpha if those examples and future requests are",
                 "exchangeable. Among admissible candidates the highest reward wins; the reward here is the mean P(complies)",
-                "over the clauses judged. No clause in scope is a gap; an unreachable model follows the charter's policy."})
+                "over the clauses judged. Gaps and unsettled conflicts follow the charter's policy (onGap, onConflict), and so does",
+                "an unreachable model (onUnreachable)."})
 final class DecideCommand implements Callable<Integer> {
     @picocli.CommandLine.Parameters(index = "0", paramLabel = "CHARTER", description = "The charter file (YAML or JSON).")
     java.nio.file.Path file;
 
-    @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "The user's request.")
+    @Option(names = "--prompt", paramLabel = "TEXT", description = "The user's request (or --transcript FILE).")
     String prompt;
 
     @Option(names = "--candidate", required = true, paramLabel = "TEXT", description = "A candidate response (repeatable).")
     List<String> candidates;
 
-    @Option(names = "--context", arity = "1..*", paramLabel = "K=V",
-            description = "Request metadata: locale, region, domain, audience, channel, tags (comma-separated). Repeatable.")
-    Map<String, String> context = new LinkedHashMap<>();
+    @Mixin
+    RequestOptions requestOptions;
 
     @Option(names = "--judge", defaultValue = "embedding", paramLabel = "KIND", description = "embedding, llm or panel (default: ${DEFAULT-VALUE}).")
     String judgeKind;
@@ -96,12 +97,8 @@ final class DecideCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (!List.of("embedding", "llm", "panel").contains(judgeKind)) throw new UsageException("--judge must be embedding, llm or panel, not '" + judgeKind + "'");
         if (!(alpha > 0 && alpha < 1)) throw new UsageException("--alpha must be in (0, 1)");
-        RequestContext ctx;
-        try {
-            ctx = RequestContext.of(context);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--context: " + e.getMessage());
-        }
+        org.charter.core.charter.Request request = requestOptions.request(prompt);
+        RequestContext ctx = request.context();
         CharterResolver.Resolved r;
         try {
             r = CharterFiles.load(file);
@@ -109,7 +106,10 @@ final class DecideCommand implements Callable<Integer> {
             return CharterFiles.report(e, spec.commandLine().getErr());
         }
         Charter charter = r.effective();
-        List<Clause> clauses = CharterCompiler.inScope(charter, ctx);
+        // the clauses that apply: scope, retrieval, the top rules, minus what instructions override (see charter resolve)
+        org.charter.core.charter.Resolution resolution = requestOptions.resolver(charter).resolve(request);
+        List<Clause> clauses = resolution.applicableClauses();
+        String userText = request.messages().get(request.messages().size() - 1).text();
         EmbeddingJudge embedding = EmbeddingJudge.of(charter, new EmbedderEncoder(Embedder.create()));
         Judge judge = switch (judgeKind) {
             case "embedding" -> embedding;
@@ -122,13 +122,16 @@ final class DecideCommand implements Callable<Integer> {
         String unreachableReason = null;
         List<DecisionRule.Candidate> judged;
         try {
-            judged = judgeCandidates(charter, clauses, prompt, candidates, judge);
+            judged = judgeCandidates(charter, clauses, userText, candidates, judge);
         } catch (ModelException e) {
             unreachable = true;
             unreachableReason = e.getMessage();
             judged = List.of();
         }
-        var situation = new DecisionRule.Situation(clauses.isEmpty(), clauses.isEmpty() ? "no clause is in scope for " + ctx.describe() : null, List.of(),
+        List<String> conflicts = new ArrayList<>();
+        for (var c : resolution.conflicts()) if (!c.settledByAuthority()) conflicts.add(c.kind().wireName() + " " + String.join(" / ", c.clauses()) + ": " + c.detail());
+        boolean gap = resolution.gap() || clauses.isEmpty();
+        var situation = new DecisionRule.Situation(gap, gap ? resolution.gapReason().orElse("no clause applies") : null, conflicts,
                 unreachable, charter.policyOrDefault(), version);
         DecisionRule.Decision d = DecisionRule.decide(judged, situation, thresholds);
         String caseId = null;
@@ -142,9 +145,9 @@ final class DecideCommand implements Callable<Integer> {
             java.time.Instant now = java.time.Instant.now();
             caseId = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC).format(now) + "-"
                     + Integer.toHexString((prompt + candidates + now.getNano()).hashCode() & 0xfffffff);
-            Map<String, String> ctxPairs = new java.util.TreeMap<>(context);
+            Map<String, String> ctxPairs = new java.util.TreeMap<>(requestOptions.context);
             CaseFiles.write(casesDir, new OpenCase(caseId, kind, now, charter.id(), charter.version(),
-                    org.charter.core.charter.CanonicalForm.hash(charter), ctxPairs, prompt, candidates, d.action().wireName(), d.reasons(), risks, List.of()));
+                    org.charter.core.charter.CanonicalForm.hash(charter), ctxPairs, userText, candidates, d.action().wireName(), d.reasons(), risks, List.of()));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -154,6 +157,7 @@ final class DecideCommand implements Callable<Integer> {
             doc.put("decision", d.action().wireName());
             doc.put("chosen", d.chosen() >= 0 ? d.chosen() : null);
             doc.put("response", d.chosen() >= 0 ? candidates.get(d.chosen()) : null);
+            doc.put("applicable", clauses.stream().map(Clause::id).toList());
             doc.put("cited", d.cited());
             doc.put("reasons", d.reasons());
             doc.put("thresholds", d.thresholds());
@@ -163,6 +167,7 @@ final class DecideCommand implements Callable<Integer> {
             if (caseId != null) doc.put("case", caseId);
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
         } else {
+            out.println("applicable clauses: " + (clauses.isEmpty() ? "none" : String.join(", ", clauses.stream().map(Clause::id).toList())));
             out.println("decision: " + d.action().wireName() + (d.chosen() >= 0 ? " with candidate " + d.chosen() : "")
                     + (d.cited().isEmpty() ? "" : ", citing " + String.join(", ", d.cited())) + "  (" + version + ", judge " + judge.id() + ")");
             for (String reason : d.reasons()) out.println("  because " + reason);

@@ -23,7 +23,7 @@ class DecideCommandTest {
               - id: cite_sources
                 text: Give the page of the city's website a fee comes from.
                 kind: rule
-                authority: platform
+                authority: law
                 override: never
                 scope: {channel: [web]}
             """;
@@ -47,7 +47,7 @@ class DecideCommandTest {
         CliTest.Run r = CliTest.run("decide", f.toString(), "--prompt", "How much is a parking permit?", "--candidate", "It costs 40 euros.",
                 "--context", "channel=web", "--judge", "llm", "--base-url", "http://127.0.0.1:9/v1", "--model", "m", "--timeout", "2");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).startsWith("decision: escalate").contains("the model could not be reached").contains("model error:");
+        assertThat(r.out()).contains("applicable clauses: cite_sources").contains("decision: escalate").contains("the model could not be reached").contains("model error:");
     }
 
     @Test
