@@ -162,6 +162,13 @@ final class DecideCommand implements Callable<Integer> {
             doc.put("reasons", d.reasons());
             doc.put("thresholds", d.thresholds());
             doc.put("candidates", d.assessments());
+            List<Map<String, Double>> risks = new ArrayList<>();
+            for (DecisionRule.Candidate c : judged) {
+                Map<String, Double> m = new LinkedHashMap<>();
+                for (DecisionRule.ClauseRisk cr : c.risks()) m.put(cr.clauseId(), cr.violation());
+                risks.add(m);
+            }
+            doc.put("pViolates", risks); // per candidate, per clause
             doc.put("judge", judge.id());
             if (unreachableReason != null) doc.put("error", unreachableReason);
             if (caseId != null) doc.put("case", caseId);

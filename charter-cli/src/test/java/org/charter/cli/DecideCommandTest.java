@@ -61,6 +61,8 @@ class DecideCommandTest {
         JsonNode d = new ObjectMapper().readTree(r.out());
         assertThat(d.get("thresholds").get("source").asText()).contains("conformal risk control on 389 labelled items at alpha 0.2");
         assertThat(d.get("candidates")).hasSize(2);
+        assertThat(d.get("pViolates")).hasSize(2);
+        d.get("applicable").forEach(id -> assertThat(d.get("pViolates").get(0).has(id.asText())).isTrue());
         assertThat(d.get("decision").asText()).isIn("answer", "hedge", "refuse", "escalate");
         if (d.get("chosen").isInt()) assertThat(d.get("candidates").get(d.get("chosen").asInt()).get("admissible").asBoolean()).isTrue();
         assertThat(d.get("version").asText()).isEqualTo("2025-12-18");
