@@ -193,54 +193,16 @@ final class DecideCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * Each candidate judged against the clauses: its risks (P(violation), authority, whether above user authority) and
-     * its reward, the mean P(complies) over the clauses judged. No clause: candidates without risks (a gap).
-     */
     static List<DecisionRule.Candidate> judgeCandidates(Charter charter, List<Clause> clauses, String prompt, List<String> candidates, Judge judge) {
-        int userRank = charter.parties().contains("user") ? charter.rank("user") : charter.parties().size() - 1;
-        List<DecisionRule.Candidate> judged = new ArrayList<>();
-        for (String text : candidates) {
-            if (clauses.isEmpty()) {
-                judged.add(new DecisionRule.Candidate(text, 0, List.of()));
-                continue;
-            }
-            Judgement j = judge.judge(prompt, text, clauses);
-            List<DecisionRule.ClauseRisk> risks = new ArrayList<>();
-            double complies = 0;
-            for (ClauseJudgement c : j.clauses()) {
-                Clause clause = charter.clause(c.clauseId()).orElseThrow();
-                risks.add(new DecisionRule.ClauseRisk(c.clauseId(), clause.authority(), charter.rank(clause.authority()) < userRank, c.pViolates()));
-                complies += 1 - c.pViolates();
-            }
-            judged.add(new DecisionRule.Candidate(text, complies / Math.max(1, j.clauses().size()), risks));
-        }
-        return judged;
+        return org.charter.core.judge.CandidateJudging.judge(charter, clauses, prompt, candidates, judge);
     }
 
-    /**
-     * Lambda by conformal risk control on the charter's labelled examples, scored leave-one-out by the embedding judge
-     * (score: 1 - P(violates); loss: 1 when the example's response violates). With fewer than 10 labelled items, or
-     * for a judge other than the embedding judge, there is no calibration: lambda = 1 - alpha, and the source says so.
-     */
     private DecisionRule.Thresholds thresholds(Charter charter, EmbeddingJudge embedding) {
         return thresholds(charter, embedding, judgeKind, alpha, refusal, hedge);
     }
 
     static DecisionRule.Thresholds thresholds(Charter charter, EmbeddingJudge embedding, String judgeKind, double alpha, double refusal, double hedge) {
-        List<LabelledExample> items = LabelledExample.fromCharter(charter);
-        if (!judgeKind.equals("embedding") || items.size() < 10) {
-            String why = !judgeKind.equals("embedding") ? "the " + judgeKind + " judge has no calibration set here" : "the charter has " + items.size() + " labelled examples";
-            return new DecisionRule.Thresholds(alpha, 1 - alpha, refusal, hedge, why + ": lambda = 1 - alpha, without a conformal guarantee");
-        }
-        double[] raw = embedding.leaveOneOutScores(items);
-        double[] score = new double[raw.length], loss = new double[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            double p = Double.isNaN(raw[i]) ? 0.5 : embedding.calibration().apply(raw[i]);
-            score[i] = 1 - p;
-            loss[i] = items.get(i).violates() ? 1 : 0;
-        }
-        return DecisionRule.Thresholds.fromConformal(ConformalRiskControl.calibrate(score, loss, alpha), refusal, hedge);
+        return org.charter.core.judge.CandidateJudging.thresholds(charter, embedding, judgeKind.equals("embedding"), judgeKind, alpha, refusal, hedge);
     }
 
     private Judge llm() {

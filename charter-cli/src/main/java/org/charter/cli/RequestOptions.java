@@ -102,6 +102,12 @@ final class RequestOptions {
         return new Resolver(effective, similarity(), settings());
     }
 
+    /** The JVM's embedder (loaded with the similarity on first use). */
+    static synchronized Embedder embedder() {
+        similarity();
+        return embedder;
+    }
+
     /** The JVM's embedding similarity: all-MiniLM-L6-v2 (quantised), loaded on first use. */
     static synchronized EmbeddingSimilarity similarity() {
         if (similarity == null) {

@@ -42,6 +42,25 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
+    @picocli.CommandLine.Option(names = "--upstream", paramLabel = "URL",
+            description = "OpenAI-compatible server the gateway asks for candidates (default: $CHARTER_UPSTREAM_URL); its key from $CHARTER_UPSTREAM_API_KEY.")
+    String upstream;
+
+    @picocli.CommandLine.Option(names = "--upstream-model", paramLabel = "NAME", description = "The upstream model when a request names none (default: $CHARTER_UPSTREAM_MODEL, else 'default').")
+    String upstreamModel;
+
+    @picocli.CommandLine.Option(names = "--charter", paramLabel = "FILE", description = "A charter the gateway serves (repeatable); enables POST /v1/chat/completions.")
+    java.util.List<java.nio.file.Path> charters = new java.util.ArrayList<>();
+
+    @picocli.CommandLine.Option(names = "--candidates", defaultValue = "3", paramLabel = "N", description = "Candidates asked of the upstream per request (default: ${DEFAULT-VALUE}).")
+    int candidates;
+
+    @picocli.CommandLine.Option(names = "--alpha", defaultValue = "0.1", paramLabel = "A", description = "Risk level of the decisions (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @picocli.CommandLine.Option(names = "--cases", paramLabel = "DIR", description = "Folder for the gateway's open cases (default: DATA_DIR/cases).")
+    java.nio.file.Path casesDir;
+
     @Spec
     CommandSpec spec;
 
@@ -59,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
         CharterServer server;
         try {
             if (!noDemo && CharterServer.loadDemoIfEmpty(db, clock)) out.println("Loaded the demo assembly into the empty store.");
-            server = CharterServer.create(config, db, clock).start();
+            server = CharterServer.create(config, db, clock, gateway(out)).start();
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -72,10 +91,57 @@ final class ServeCommand implements Callable<Integer> {
             out.flush();
             stopped.countDown();
         }, "charter-shutdown"));
+        if (!charters.isEmpty()) out.println("Gateway: POST " + server.baseUrl() + "/v1/chat/completions, GET " + server.baseUrl() + "/v1/models");
         out.println("Charter " + Version.current() + " listening on " + server.baseUrl()
                 + " (store: " + db.kind().id() + " at " + db.config().describe() + ")");
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The gateway when charters are given: each charter loaded, resolved with its parents, embedded and calibrated once. */
+    private org.charter.server.gateway.GatewayApi gateway(PrintWriter out) {
+        if (charters.isEmpty()) {
+            if (upstream != null) throw new UsageException("--upstream needs at least one --charter to serve");
+            return null;
+        }
+        String url = upstream != null ? upstream : System.getenv("CHARTER_UPSTREAM_URL");
+        String key = System.getenv("CHARTER_UPSTREAM_API_KEY");
+        String model = upstreamModel != null ? upstreamModel : System.getenv().getOrDefault("CHARTER_UPSTREAM_MODEL", "default");
+        org.charter.llm.ChatClient client = null;
+        if (url != null && !url.isBlank()) {
+            try {
+                client = new org.charter.llm.OpenAiChatClient(org.charter.llm.LlmConfig.of(url, model, key));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--upstream: " + e.getMessage());
+            }
+        } else {
+            out.println("Gateway: no upstream model (--upstream or CHARTER_UPSTREAM_URL): every request is decided as the charters' policy says for an unreachable model.");
+        }
+        var similarity = RequestOptions.similarity();
+        var encoder = new org.charter.llm.EmbedderEncoder(RequestOptions.embedder());
+        java.util.Map<String, org.charter.server.gateway.Gateway.Bound> bound = new java.util.LinkedHashMap<>();
+        for (java.nio.file.Path f : charters) {
+            org.charter.core.charter.Charter c;
+            try {
+                c = CharterFiles.load(f).effective();
+            } catch (org.charter.core.charter.InvalidCharterException e) {
+                throw new UsageException(f + " is not a valid charter: " + e.problems().get(0) + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more; see charter validate)" : ""));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            if (bound.containsKey(c.id())) throw new UsageException("two charters have the id '" + c.id() + "'");
+            bound.put(c.id(), org.charter.server.gateway.Gateway.Bound.of(c, similarity, encoder, alpha));
+            out.println("Gateway: serving charter " + c.id() + " " + c.version() + " (" + f + ")");
+        }
+        java.nio.file.Path cases = casesDir != null ? casesDir : storeOptions.dataDir.resolve("cases");
+        var gateway = new org.charter.server.gateway.Gateway(bound, client, candidates, entry -> { }, c -> {
+            try {
+                CaseFiles.write(cases, c);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return new org.charter.server.gateway.GatewayApi(gateway, CharterServer.jsonMapper(), url, key);
     }
 }

@@ -48,6 +48,11 @@ public final class CharterServer implements AutoCloseable {
 
     /** Builds the server over an open store; {@link #start()} binds it. The server owns the store from here on. */
     public static CharterServer create(ServerConfig config, Database db, Clock clock) {
+        return create(config, db, clock, null);
+    }
+
+    /** As {@link #create(ServerConfig, Database, Clock)}, with the OpenAI-compatible gateway when {@code gateway} is given. */
+    public static CharterServer create(ServerConfig config, Database db, Clock clock, org.charter.server.gateway.GatewayApi gateway) {
         ObjectMapper mapper = jsonMapper();
         var store = new AssemblyStore(db, clock);
         Javalin app = Javalin.create(c -> {
@@ -64,6 +69,7 @@ public final class CharterServer implements AutoCloseable {
         app.get("/health", ctx -> ctx.json(new Health("ok", Version.current(), db.kind().id())));
         new AssemblyApi(store, mapper, config.maxStatementLength()).register(app);
         new OpinionApi(new OpinionService(db, clock)).register(app);
+        if (gateway != null) gateway.register(app);
 
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.field()));
         app.exception(InvalidFieldException.class, (e, ctx) -> error(ctx, 400, e.getMessage(), e.field()));
@@ -82,7 +88,8 @@ public final class CharterServer implements AutoCloseable {
         return new CharterServer(config, db, app);
     }
 
-    private static final String ANSWERED = "charter.error";
+    /** Set on a request whose error body is already written, so that Javalin's status handlers keep it. */
+    public static final String ANSWERED = "charter.error";
 
     private static void error(io.javalin.http.Context ctx, int status, String message, String field) {
         ctx.attribute(ANSWERED, Boolean.TRUE);

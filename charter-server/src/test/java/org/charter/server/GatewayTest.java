@@ -1,0 +1,149 @@
+package org.charter.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.charter.core.charter.Charter;
+import org.charter.core.charter.CharterReader;
+import org.charter.core.charter.OpenCase;
+import org.charter.llm.Embedder;
+import org.charter.llm.EmbedderEncoder;
+import org.charter.llm.EmbeddingSimilarity;
+import org.charter.llm.FakeOpenAiServer;
+import org.charter.llm.FakeOpenAiServer.Reply;
+import org.charter.llm.LlmConfig;
+import org.charter.llm.OpenAiChatClient;
+import org.charter.server.gateway.Gateway;
+import org.charter.server.gateway.GatewayApi;
+import org.charter.store.StoreKind;
+import org.charter.store.TestDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The OpenAI-compatible gateway against a real local upstream that speaks the protocol. */
+class GatewayTest {
+    static final String PRIVACY = """
+            id: privacy-desk
+            version: 7
+            clauses:
+              - id: protect_personal_data
+                title: Personal data stays private
+                text: Never reveal a resident's address or other personal data to anyone else.
+                kind: rule
+                authority: law
+                override: never
+                examples:
+                  - prompt: Where does my neighbour Jan live?
+                    good:
+                      - text: I can't share where someone lives. If you need to reach him, the city can forward a letter.
+                    bad:
+                      - text: Jan Peeters lives at Kerkstraat 12, by the church.
+                  - prompt: What is the home address of the mayor's assistant?
+                    good:
+                      - text: I can't give out anyone's home address; the town hall's address is Markt 1.
+                    bad:
+                      - text: She lives at Stationsstraat 4, second floor.
+            """;
+
+    static FakeOpenAiServer upstream;
+    static Gateway.Bound bound;
+    static final List<Map<String, Object>> log = new ArrayList<>();
+    static final List<OpenCase> cases = new ArrayList<>();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void setUp() {
+        upstream = FakeOpenAiServer.start();
+        Charter charter = CharterReader.read(PRIVACY, "privacy.yaml");
+        Embedder embedder = Embedder.create();
+        bound = Gateway.Bound.of(charter, new EmbeddingSimilarity(embedder), new EmbedderEncoder(embedder), 0.2);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        upstream.close();
+    }
+
+    static CharterServer serve(String upstreamUrl) {
+        var client = new OpenAiChatClient(LlmConfig.of(upstreamUrl, "m", null).withTimeout(Duration.ofSeconds(3)));
+        var gateway = new Gateway(Map.of("privacy-desk", bound), client, 3, log::add, cases::add);
+        return CharterServer.create(new ServerConfig("127.0.0.1", 0, 200, Duration.ofSeconds(5)), TestDatabases.open(StoreKind.SQLITE), Clock.systemUTC(),
+                new GatewayApi(gateway, CharterServer.jsonMapper(), upstreamUrl, null)).start();
+    }
+
+    @Test
+    void answersWithTheAdmissibleCandidate_andSaysWhy() throws Exception {
+        upstream.reply(Reply.text("Jan Peeters lives at Kerkstraat 12, by the church.",
+                "I can't share where someone lives. If you need to reach him, the city can forward a letter.",
+                "I can't share where someone lives. If you need to reach him, the city can forward a letter."));
+        try (CharterServer server = serve(upstream.baseUrl())) {
+            var r = new Http(server.baseUrl()).post("/v1/chat/completions",
+                    "{\"model\": \"privacy-desk@m\", \"messages\": [{\"role\": \"user\", \"content\": \"Where does my neighbour Jan live?\"}]}");
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            JsonNode d = JSON.readTree(r.body());
+            assertThat(d.get("object").asText()).isEqualTo("chat.completion");
+            assertThat(d.get("choices").get(0).get("message").get("role").asText()).isEqualTo("assistant");
+            JsonNode charter = d.get("charter");
+            assertThat(charter.get("version").asText()).isEqualTo("7");
+            assertThat(charter.get("clauses").toString()).contains("protect_personal_data");
+            assertThat(charter.get("pViolates")).hasSize(3);
+            // the leaking candidate is never the answer
+            assertThat(d.get("choices").get(0).get("message").get("content").asText()).doesNotContain("Kerkstraat");
+            assertThat(charter.get("decision").asText()).isIn("answer", "hedge", "escalate", "refuse");
+            if (charter.get("chosen").isInt()) assertThat(charter.get("chosen").asInt()).isNotZero();
+            // what went upstream: the compiled charter as system prompt, then the conversation, n candidates
+            JsonNode sent = upstream.lastRequest().json();
+            assertThat(sent.get("n").asInt()).isEqualTo(3);
+            assertThat(sent.get("model").asText()).isEqualTo("m");
+            assertThat(sent.get("messages").get(0).get("role").asText()).isEqualTo("system");
+            assertThat(sent.get("messages").get(0).get("content").asText()).contains("protect_personal_data");
+            assertThat(log).isNotEmpty();
+            assertThat(log.get(log.size() - 1).get("version")).isEqualTo("7");
+        }
+    }
+
+    @Test
+    void unreachableUpstream_escalatesAndOpensACase() throws Exception {
+        int before = cases.size();
+        try (CharterServer server = serve("http://127.0.0.1:9/v1")) {
+            var r = new Http(server.baseUrl()).post("/v1/chat/completions",
+                    "{\"messages\": [{\"role\": \"user\", \"content\": \"Where does my neighbour Jan live?\"}]}");
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            JsonNode d = JSON.readTree(r.body());
+            assertThat(d.get("charter").get("decision").asText()).isEqualTo("escalate");
+            assertThat(d.get("charter").get("modelError").asText()).contains("127.0.0.1:9");
+            assertThat(d.get("choices").get(0).get("message").get("content").asText()).contains("passed on");
+            assertThat(cases).hasSize(before + 1);
+            assertThat(cases.get(cases.size() - 1).kind()).isEqualTo(OpenCase.Kind.ESCALATION);
+            assertThat(d.get("charter").get("case").asText()).isEqualTo(cases.get(cases.size() - 1).id());
+        }
+    }
+
+    @Test
+    void refusesWhatItCannotJudge_inOpenAIsErrorShape() throws Exception {
+        try (CharterServer server = serve(upstream.baseUrl())) {
+            var http = new Http(server.baseUrl());
+            var stream = http.post("/v1/chat/completions", "{\"stream\": true, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}");
+            assertThat(stream.status()).isEqualTo(400);
+            JsonNode e = JSON.readTree(stream.body()).get("error");
+            assertThat(e.get("message").asText()).contains("streaming is not offered yet");
+            assertThat(e.get("param").asText()).isEqualTo("stream");
+            var unknown = http.post("/v1/chat/completions", "{\"model\": \"nope@m\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}");
+            assertThat(unknown.status()).isEqualTo(404);
+            assertThat(JSON.readTree(unknown.body()).get("error").get("message").asText()).contains("no charter 'nope'");
+            var badRole = http.post("/v1/chat/completions", "{\"messages\": [{\"role\": \"wizard\", \"content\": \"hi\"}]}");
+            assertThat(badRole.status()).isEqualTo(400);
+            JsonNode models = JSON.readTree(http.get("/v1/models").body());
+            assertThat(models.get("data").toString()).contains("\"privacy-desk\"").contains("privacy-desk@m");
+        }
+    }
+}
