@@ -24,8 +24,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * An append-only audit log file in {@link AuditJsonLines} format: the I/O edge of {@code org.charter.core.audit}.
  * {@link #open} locks the file against other writers, verifies the whole chain and refuses a broken one; {@link
- * #append} adds one entry with a single write followed by {@code FileChannel.force(true)}, so an entry that
- * {@code append} returned is on disk. Thread-safe (appends are serialised); one writer per file across processes.
+ * #append} returns an entry only once it is on disk ({@code FileChannel.force(true)}). Thread-safe, with group commit:
+ * entries are chained in the order their callers enter {@code append}; a caller then waits for the flush lock, and the
+ * first to get it writes every entry queued so far in one write and one force, so concurrent callers share an fsync
+ * (with one caller at a time, each entry is one write and one force). If a write or force fails, the log refuses
+ * every later append (the file's tail is then unknown: reopen it, which verifies the chain). One writer per file
+ * across processes ({@code FileLock}).
  *
  * <pre>{@code
  * try (AuditLog log = AuditLog.open(Path.of("audit.jsonl"))) {
@@ -37,9 +41,17 @@ public final class AuditLog implements AutoCloseable {
     private final Path path;
     private final FileChannel channel;
     private final FileLock lock;
+    private final Object flushLock = new Object();
+    // Guarded by this: the chain's head and the lines not yet written.
     private AuditEntry last;
-    private long size;
+    private final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
+    private long queued;
     private boolean closed;
+    private String failed;
+    // Guarded by flushLock: the file's length and how many queued entries are on disk.
+    private long size;
+    private long durable;
+    private long forces;
 
     private AuditLog(Path path, FileChannel channel, FileLock lock, AuditEntry last, long size) {
         this.path = path;
@@ -91,23 +103,59 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /** Appends the entry for {@code payload} at {@code at} and returns it once it is on disk. */
-    public synchronized AuditEntry append(Instant at, JsonNode payload) {
-        if (closed) throw new IllegalStateException(path + ": audit log is closed");
-        AuditEntry e = AuditChain.append(last, at.toString(), payload);
-        ByteBuffer buf = ByteBuffer.wrap((AuditJsonLines.line(e) + "\n").getBytes(StandardCharsets.UTF_8));
-        try {
-            long pos = size;
-            while (buf.hasRemaining()) pos += channel.write(buf, pos);
-            channel.force(true);
-            size = pos;
-        } catch (IOException ex) {
-            throw new AuditLogException(path + ": cannot append entry " + e.seq() + ": " + ex.getMessage(), ex);
+    public AuditEntry append(Instant at, JsonNode payload) {
+        AuditEntry e;
+        long ticket;
+        synchronized (this) {
+            if (closed) throw new IllegalStateException(path + ": audit log is closed");
+            if (failed != null) throw new AuditLogException(path + ": audit log refuses appends after a failed write: " + failed, null);
+            e = AuditChain.append(last, at.toString(), payload);
+            pending.writeBytes((AuditJsonLines.line(e) + "\n").getBytes(StandardCharsets.UTF_8));
+            last = e;
+            ticket = ++queued;
         }
-        last = e;
+        synchronized (flushLock) {
+            if (durable >= ticket) return e;
+            flushPending(e.seq());
+        }
         return e;
     }
 
-    /** The last entry, empty when the log has none. */
+    /** Writes and forces every queued line; the caller holds {@code flushLock}. */
+    private void flushPending(long seqForMessage) {
+        byte[] batch;
+        long batchEnd;
+        synchronized (this) {
+            if (failed != null) throw new AuditLogException(path + ": entry " + seqForMessage + " was not written: " + failed, null);
+            if (pending.size() == 0) return;
+            batch = pending.toByteArray();
+            pending.reset();
+            batchEnd = queued;
+        }
+        try {
+            ByteBuffer buf = ByteBuffer.wrap(batch);
+            long pos = size;
+            while (buf.hasRemaining()) pos += channel.write(buf, pos);
+            channel.force(true);
+            forces++;
+            size = pos;
+            durable = batchEnd;
+        } catch (IOException ex) {
+            synchronized (this) {
+                failed = ex.toString();
+            }
+            throw new AuditLogException(path + ": cannot append entry " + seqForMessage + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** How many times the file was forced to disk since it was opened (fewer than appends when callers overlap). */
+    public long forces() {
+        synchronized (flushLock) {
+            return forces;
+        }
+    }
+
+    /** The head of the chain (its entry may still be on its way to disk), empty when the log has none. */
     public synchronized Optional<AuditEntry> last() {
         return Optional.ofNullable(last);
     }
@@ -117,15 +165,24 @@ public final class AuditLog implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) return;
-        closed = true;
-        try {
-            lock.release();
-        } catch (IOException ignored) {
-            // Closing the channel releases the lock as well.
+    public void close() {
+        synchronized (flushLock) {
+            synchronized (this) {
+                if (closed) return;
+                closed = true;
+            }
+            try {
+                flushPending(-1); // entries queued by callers that entered append before close
+            } catch (AuditLogException ignored) {
+                // Their callers see the failure themselves.
+            }
+            try {
+                lock.release();
+            } catch (IOException ignored) {
+                // Closing the channel releases the lock as well.
+            }
+            closeQuietly(channel);
         }
-        closeQuietly(channel);
     }
 
     private static void syncDirectory(Path file) {

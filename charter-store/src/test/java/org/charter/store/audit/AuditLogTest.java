@@ -80,6 +80,8 @@ class AuditLogTest {
                 pool.shutdown();
             }
             assertThat(log.last().orElseThrow().seq()).isEqualTo(199);
+            // Group commit: overlapping callers may share a force; never more forces than appends.
+            assertThat(log.forces()).isBetween(1L, 200L);
         }
         AuditChain.Verification v = verify(p);
         assertThat(v.ok()).isTrue();
@@ -91,6 +93,7 @@ class AuditLogTest {
         Path p = dir.resolve("audit.jsonl");
         try (AuditLog log = AuditLog.open(p)) {
             for (int i = 0; i < 3; i++) log.append(T0, decision("answer", i));
+            assertThat(log.forces()).as("one caller at a time: one force per entry").isEqualTo(3);
         }
         Files.writeString(p, Files.readString(p).replace("\"request\":1", "\"request\":7"));
         assertThatThrownBy(() -> AuditLog.open(p))
