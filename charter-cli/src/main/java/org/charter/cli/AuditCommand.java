@@ -35,8 +35,8 @@ final class AuditCommand implements Runnable {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = {"Checks every entry's sequence number, link to the previous entry and hash; exit 0 when the chain",
-                    "is intact, 1 with the first broken entry otherwise. A chain cannot show that entries were cut off",
-                    "its end: compare the last hash with a copy kept elsewhere."})
+                    "is intact, 1 with the first broken entry otherwise. A chain cannot show by itself that entries were",
+                    "cut off its end: keep a hash it printed elsewhere and pass it as --checkpoint."})
     static final class Verify implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "The audit log.")
         Path file;
@@ -44,22 +44,48 @@ final class AuditCommand implements Runnable {
         @Option(names = "--json", description = "Print the result as JSON.")
         boolean json;
 
+        @Option(names = "--checkpoint", paramLabel = "HASH",
+                description = "A hash this log printed before (kept elsewhere): it must still be in the chain.")
+        String checkpoint;
+
         @Spec CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
+            if (checkpoint != null && !checkpoint.matches("[0-9a-f]{64}"))
+                throw new UsageException("--checkpoint: not 64 lowercase hex digits: " + checkpoint);
             AuditChain.Verification v;
+            long[] checkpointSeq = {-1};
             try (InputStream in = Files.newInputStream(file); Reader r = AuditJsonLines.strictUtf8(in)) {
-                v = AuditJsonLines.verify(r, e -> { });
+                v = AuditJsonLines.verify(r, e -> {
+                    if (e.hash().equals(checkpoint)) checkpointSeq[0] = e.seq();
+                });
             }
+            boolean checkpointMissing = checkpoint != null && v.ok() && checkpointSeq[0] < 0;
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 var o = AuditJsonLines.toJson(v);
                 o.put("file", file.toString());
+                if (checkpoint != null) {
+                    var c = o.putObject("checkpoint");
+                    c.put("hash", checkpoint);
+                    if (checkpointSeq[0] >= 0) c.put("seq", checkpointSeq[0]);
+                    else c.putNull("seq");
+                    if (checkpointMissing) o.put("ok", false);
+                }
                 out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(o));
+                out.flush();
+                return v.ok() && !checkpointMissing ? 0 : 1;
+            } else if (checkpointMissing) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("charter: " + file + ": checkpoint " + checkpoint.substring(0, 12) + "... is not in the chain ("
+                        + v.entriesChecked() + " intact entries): entries were cut off the end, or this is another log");
+                err.flush();
+                return 1;
             } else if (v.ok()) {
                 out.println(v.entriesChecked() + " entries, chain intact"
-                        + (v.entriesChecked() == 0 ? " (empty log)" : ", last hash " + v.lastHash()));
+                        + (v.entriesChecked() == 0 ? " (empty log)" : ", last hash " + v.lastHash())
+                        + (checkpoint == null ? "" : ", checkpoint at entry seq " + checkpointSeq[0]));
             } else {
                 PrintWriter err = spec.commandLine().getErr();
                 err.println("charter: " + file + ": " + v.firstBreak().orElseThrow().describe());

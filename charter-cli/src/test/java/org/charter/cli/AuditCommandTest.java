@@ -103,6 +103,26 @@ class AuditCommandTest {
     }
 
     @Test
+    void aCheckpointDetectsATruncatedTail(@TempDir Path dir) throws IOException {
+        Path p = dir.resolve("audit.jsonl");
+        List<AuditEntry> es = write(p, 4);
+        String kept = es.get(3).hash();
+        CliTest.Run r = CliTest.run("audit", "verify", p.toString(), "--checkpoint", es.get(2).hash());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("checkpoint at entry seq 2");
+        List<String> lines = Files.readAllLines(p);
+        Files.write(p, lines.subList(0, 3));
+        assertThat(CliTest.run("audit", "verify", p.toString()).code()).as("a chain alone cannot see truncation").isZero();
+        r = CliTest.run("audit", "verify", p.toString(), "--checkpoint", kept);
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("is not in the chain (3 intact entries)");
+        JsonNode j = M.readTree(CliTest.run("audit", "verify", p.toString(), "--checkpoint", kept, "--json").out());
+        assertThat(j.get("ok").asBoolean()).isFalse();
+        assertThat(j.get("checkpoint").get("seq").isNull()).isTrue();
+        assertThat(CliTest.run("audit", "verify", p.toString(), "--checkpoint", "xyz").code()).isEqualTo(2);
+    }
+
+    @Test
     void showPrintsTheLastEntries(@TempDir Path dir) {
         Path p = dir.resolve("audit.jsonl");
         List<AuditEntry> es = write(p, 5);
