@@ -41,7 +41,9 @@ public final class AuditLog implements AutoCloseable {
     private final Path path;
     private final FileChannel channel;
     private final FileLock lock;
-    private final Object flushLock = new Object();
+    // Fair, so that callers waiting for a flush are not overtaken by the caller that just flushed (which would keep
+    // batches small).
+    private final java.util.concurrent.locks.ReentrantLock flushLock = new java.util.concurrent.locks.ReentrantLock(true);
     // Guarded by this: the chain's head and the lines not yet written.
     private AuditEntry last;
     private final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
@@ -114,9 +116,12 @@ public final class AuditLog implements AutoCloseable {
             last = e;
             ticket = ++queued;
         }
-        synchronized (flushLock) {
+        flushLock.lock();
+        try {
             if (durable >= ticket) return e;
             flushPending(e.seq());
+        } finally {
+            flushLock.unlock();
         }
         return e;
     }
@@ -150,8 +155,11 @@ public final class AuditLog implements AutoCloseable {
 
     /** How many times the file was forced to disk since it was opened (fewer than appends when callers overlap). */
     public long forces() {
-        synchronized (flushLock) {
+        flushLock.lock();
+        try {
             return forces;
+        } finally {
+            flushLock.unlock();
         }
     }
 
@@ -166,7 +174,8 @@ public final class AuditLog implements AutoCloseable {
 
     @Override
     public void close() {
-        synchronized (flushLock) {
+        flushLock.lock();
+        try {
             synchronized (this) {
                 if (closed) return;
                 closed = true;
@@ -182,6 +191,8 @@ public final class AuditLog implements AutoCloseable {
                 // Closing the channel releases the lock as well.
             }
             closeQuietly(channel);
+        } finally {
+            flushLock.unlock();
         }
     }
 
