@@ -61,6 +61,13 @@ final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.Option(names = "--cases", paramLabel = "DIR", description = "Folder for the gateway's open cases (default: DATA_DIR/cases).")
     java.nio.file.Path casesDir;
 
+    @picocli.CommandLine.Option(names = "--audit", paramLabel = "FILE",
+            description = "The gateway's hash-chained audit log, one entry per decision (default: DATA_DIR/audit.jsonl; check it with charter audit verify).")
+    java.nio.file.Path auditFile;
+
+    /** The open audit log while the gateway serves; closed after the server stops. */
+    private org.charter.store.audit.AuditLog audit;
+
     @Spec
     CommandSpec spec;
 
@@ -81,12 +88,14 @@ final class ServeCommand implements Callable<Integer> {
             server = CharterServer.create(config, db, clock, gateway(out)).start();
         } catch (RuntimeException e) {
             db.close();
+            if (audit != null) audit.close();
             throw e;
         }
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("Stopping: letting requests in flight finish, then closing the store.");
             server.stop();
+            if (audit != null) audit.close();
             out.println("Stopped.");
             out.flush();
             stopped.countDown();
@@ -135,7 +144,18 @@ final class ServeCommand implements Callable<Integer> {
             out.println("Gateway: serving charter " + c.id() + " " + c.version() + " (" + f + ")");
         }
         java.nio.file.Path cases = casesDir != null ? casesDir : storeOptions.dataDir.resolve("cases");
-        var gateway = new org.charter.server.gateway.Gateway(bound, client, candidates, entry -> { }, c -> {
+        java.nio.file.Path auditPath = auditFile != null ? auditFile : storeOptions.dataDir.resolve("audit.jsonl");
+        try {
+            java.nio.file.Files.createDirectories(auditPath.toAbsolutePath().getParent());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        audit = org.charter.store.audit.AuditLog.open(auditPath);
+        out.println("Gateway: decisions are appended to the audit log " + auditPath);
+        var mapper = CharterServer.jsonMapper();
+        // appended before the answer is sent, and forced to disk: a decision the client saw is in the log
+        java.util.function.Consumer<java.util.Map<String, Object>> log = entry -> audit.append(java.time.Instant.now(), mapper.valueToTree(entry));
+        var gateway = new org.charter.server.gateway.Gateway(bound, client, candidates, log, c -> {
             try {
                 CaseFiles.write(cases, c);
             } catch (java.io.IOException e) {

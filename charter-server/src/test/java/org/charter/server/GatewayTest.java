@@ -129,6 +129,28 @@ class GatewayTest {
     }
 
     @Test
+    void everyDecisionLandsInTheHashChainedAuditLog(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path file = tmp.resolve("audit.jsonl");
+        var mapper = CharterServer.jsonMapper();
+        try (var audit = org.charter.store.audit.AuditLog.open(file)) {
+            var client = new OpenAiChatClient(LlmConfig.of("http://127.0.0.1:9/v1", "m", null).withTimeout(Duration.ofSeconds(2)));
+            var gateway = new Gateway(Map.of("privacy-desk", bound), client, 2, e -> audit.append(java.time.Instant.now(), mapper.valueToTree(e)), c -> { });
+            try (CharterServer server = CharterServer.create(new ServerConfig("127.0.0.1", 0, 200, Duration.ofSeconds(5)), TestDatabases.open(StoreKind.SQLITE),
+                    Clock.systemUTC(), new GatewayApi(gateway, mapper, null, null)).start()) {
+                for (int i = 0; i < 3; i++) {
+                    new Http(server.baseUrl()).post("/v1/chat/completions", "{\"messages\": [{\"role\": \"user\", \"content\": \"Where does Jan live?\"}]}");
+                }
+            }
+        }
+        try (var reader = java.nio.file.Files.newBufferedReader(file)) {
+            var v = org.charter.core.audit.AuditJsonLines.verify(reader, e -> { });
+            assertThat(v.ok()).isTrue();
+            assertThat(v.entriesChecked()).isEqualTo(3);
+        }
+        assertThat(java.nio.file.Files.readAllLines(file).get(0)).contains("\"decision\":\"escalate\"").contains("\"version\":\"7\"");
+    }
+
+    @Test
     void refusesWhatItCannotJudge_inOpenAIsErrorShape() throws Exception {
         try (CharterServer server = serve(upstream.baseUrl())) {
             var http = new Http(server.baseUrl());
