@@ -12,7 +12,6 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import org.charter.core.charter.Charter;
-import org.charter.core.charter.CharterResolver;
 import org.charter.core.charter.Clause;
 import org.charter.core.charter.Example;
 import org.charter.core.charter.InvalidCharterException;
