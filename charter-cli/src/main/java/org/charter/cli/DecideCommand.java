@@ -17,11 +17,7 @@ import org.charter.core.charter.OpenCase;
 import org.charter.core.charter.RequestContext;
 import org.charter.core.judge.EmbeddingJudge;
 import org.charter.core.judge.Judge;
-import org.charter.core.judge.JudgePanel;
 import org.charter.core.uncertainty.DecisionRule;
-import org.charter.llm.Embedder;
-import org.charter.llm.EmbedderEncoder;
-import org.charter.llm.LlmJudge;
 import org.charter.llm.ModelException;
 import org.charter.llm.OpenAiChatClient;
 
@@ -90,7 +86,7 @@ final class DecideCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!List.of("embedding", "llm", "panel").contains(judgeKind)) throw new UsageException("--judge must be embedding, llm or panel, not '" + judgeKind + "'");
+        Judges.check(judgeKind);
         if (!(alpha > 0 && alpha < 1)) throw new UsageException("--alpha must be in (0, 1)");
         org.charter.core.charter.Request request = requestOptions.request(prompt);
         RequestContext ctx = request.context();
@@ -105,12 +101,8 @@ final class DecideCommand implements Callable<Integer> {
         org.charter.core.charter.Resolution resolution = requestOptions.resolver(charter).resolve(request);
         List<Clause> clauses = resolution.applicableClauses();
         String userText = request.messages().get(request.messages().size() - 1).text();
-        EmbeddingJudge embedding = EmbeddingJudge.of(charter, new EmbedderEncoder(Embedder.create()));
-        Judge judge = switch (judgeKind) {
-            case "embedding" -> embedding;
-            case "llm" -> llm();
-            default -> JudgePanel.equal("panel", List.of(embedding, llm()));
-        };
+        EmbeddingJudge embedding = Judges.embedding(charter); // the embedder resolution already loaded
+        Judge judge = Judges.of(judgeKind, () -> embedding, () -> new OpenAiChatClient(model.resolve()), samples);
         DecisionRule.Thresholds thresholds = thresholds(charter, embedding);
         String version = charter.id() + " " + charter.version();
         boolean unreachable = false;
@@ -157,13 +149,7 @@ final class DecideCommand implements Callable<Integer> {
             doc.put("reasons", d.reasons());
             doc.put("thresholds", d.thresholds());
             doc.put("candidates", d.assessments());
-            List<Map<String, Double>> risks = new ArrayList<>();
-            for (DecisionRule.Candidate c : judged) {
-                Map<String, Double> m = new LinkedHashMap<>();
-                for (DecisionRule.ClauseRisk cr : c.risks()) m.put(cr.clauseId(), cr.violation());
-                risks.add(m);
-            }
-            doc.put("pViolates", risks); // per candidate, per clause
+            doc.put("pViolates", judged.stream().map(DecisionRule.Candidate::violationByClause).toList()); // per candidate, per clause
             doc.put("judge", judge.id());
             if (unreachableReason != null) doc.put("error", unreachableReason);
             if (caseId != null) doc.put("case", caseId);
@@ -198,9 +184,5 @@ final class DecideCommand implements Callable<Integer> {
 
     static DecisionRule.Thresholds thresholds(Charter charter, EmbeddingJudge embedding, String judgeKind, double alpha, double refusal, double hedge) {
         return org.charter.core.judge.CandidateJudging.thresholds(charter, embedding, judgeKind.equals("embedding"), judgeKind, alpha, refusal, hedge);
-    }
-
-    private Judge llm() {
-        return new LlmJudge(new OpenAiChatClient(model.resolve()), samples, LlmJudge.DEFAULT_TEMPERATURE);
     }
 }

@@ -18,7 +18,6 @@ import org.charter.core.charter.InvalidCharterException;
 import org.charter.core.judge.EmbeddingJudge;
 import org.charter.core.uncertainty.DecisionRule;
 import org.charter.core.uncertainty.Distances;
-import org.charter.llm.Embedder;
 import org.charter.llm.EmbedderEncoder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,7 +80,7 @@ final class DistanceCommand implements Callable<Integer> {
             }
         }
         if (items.isEmpty()) throw new UsageException("neither charter has an example with a prompt to compare on");
-        var encoder = new EmbedderEncoder(Embedder.create());
+        var encoder = new EmbedderEncoder(RequestOptions.embedder());
         Map<String, Integer> verdictsA = new TreeMap<>(), verdictsB = new TreeMap<>(), decisionsA = new TreeMap<>(), decisionsB = new TreeMap<>();
         List<String> changed = new ArrayList<>();
         EmbeddingJudge ja = EmbeddingJudge.of(ca, encoder), jb = EmbeddingJudge.of(cb, encoder);

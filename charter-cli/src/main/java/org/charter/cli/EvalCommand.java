@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPInputStream;
 
 import org.charter.core.charter.Charter;
 import org.charter.core.charter.CharterResolver;
@@ -22,14 +21,10 @@ import org.charter.core.charter.InvalidCharterException;
 import org.charter.core.judge.EmbeddingJudge;
 import org.charter.core.judge.Judge;
 import org.charter.core.judge.JudgeMeasurement;
-import org.charter.core.judge.JudgePanel;
 import org.charter.core.judge.LabelledExample;
 import org.charter.core.judge.Verdict;
 import org.charter.core.preference.HhRlhf;
 import org.charter.core.uncertainty.ProportionInterval;
-import org.charter.llm.Embedder;
-import org.charter.llm.EmbedderEncoder;
-import org.charter.llm.LlmJudge;
 import org.charter.llm.OpenAiChatClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,7 +82,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!List.of("embedding", "llm", "panel").contains(judgeKind)) throw new UsageException("--judge must be embedding, llm or panel, not '" + judgeKind + "'");
+        Judges.check(judgeKind);
         if (limit < 0) throw new UsageException("--limit must be 0 or positive");
         CharterResolver.Resolved r;
         try {
@@ -96,12 +91,8 @@ final class EvalCommand implements Callable<Integer> {
             return CharterFiles.report(e, spec.commandLine().getErr());
         }
         Charter charter = r.effective();
-        EmbeddingJudge embedding = EmbeddingJudge.of(charter, new EmbedderEncoder(Embedder.create()));
-        Judge judge = switch (judgeKind) {
-            case "embedding" -> embedding;
-            case "llm" -> llm();
-            default -> JudgePanel.equal("panel", List.of(embedding, llm()));
-        };
+        EmbeddingJudge embedding = Judges.embedding(charter);
+        Judge judge = Judges.of(judgeKind, () -> embedding, () -> new OpenAiChatClient(model.resolve()), samples);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("charter", charter.id());
         doc.put("version", charter.version());
@@ -116,7 +107,7 @@ final class EvalCommand implements Callable<Integer> {
             Path path = data.startsWith("hh-rlhf:") ? Path.of(data.substring(8)) : Path.of("../shared/data/hh-rlhf/harmless-base-test.jsonl.gz");
             if (!Files.exists(path)) throw new IllegalArgumentException("no such file: " + path + " (the HH-RLHF data live in ../shared/data/hh-rlhf)");
             HhRlhf.Data hh;
-            try (var reader = new InputStreamReader(open(path), StandardCharsets.UTF_8)) {
+            try (var reader = new InputStreamReader(PrefsEvalHhCommand.open(path), StandardCharsets.UTF_8)) {
                 hh = HhRlhf.read(reader, path.toString());
             }
             pairs(cap(hh.informativePairs()), charter, judge, doc, out);
@@ -185,9 +176,8 @@ final class EvalCommand implements Callable<Integer> {
 
     /** Chosen/rejected pairs: does the rejected response look more violating than the chosen one? */
     private void pairs(List<HhRlhf.Pair> pairs, Charter charter, Judge judge, Map<String, Object> doc, PrintWriter out) {
-        int userRank = charter.parties().contains("user") ? charter.rank("user") : charter.parties().size() - 1;
         List<Clause> above = new ArrayList<>();
-        for (Clause c : charter.clauses()) if (charter.rank(c.authority()) < userRank) above.add(c);
+        for (Clause c : charter.clauses()) if (org.charter.core.judge.CandidateJudging.aboveUser(charter, c)) above.add(c);
         if (above.isEmpty()) throw new UsageException("the charter has no clause above user authority to judge harm with");
         double won = 0;
         int ties = 0, empty = 0;
@@ -256,17 +246,5 @@ final class EvalCommand implements Callable<Integer> {
         }
         if (out.isEmpty()) throw new IllegalArgumentException(path + ": no labelled lines");
         return out;
-    }
-
-    private static java.io.InputStream open(Path file) throws IOException {
-        var in = new java.io.BufferedInputStream(Files.newInputStream(file));
-        in.mark(2);
-        int b0 = in.read(), b1 = in.read();
-        in.reset();
-        return b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
-    }
-
-    private Judge llm() {
-        return new LlmJudge(new OpenAiChatClient(model.resolve()), samples, LlmJudge.DEFAULT_TEMPERATURE);
     }
 }

@@ -21,13 +21,9 @@ import org.charter.core.charter.Clause;
 import org.charter.core.charter.InvalidCharterException;
 import org.charter.core.charter.RequestContext;
 import org.charter.core.judge.ClauseJudgement;
-import org.charter.core.judge.EmbeddingJudge;
 import org.charter.core.judge.Judge;
 import org.charter.core.judge.JudgePanel;
 import org.charter.core.judge.Judgement;
-import org.charter.llm.Embedder;
-import org.charter.llm.EmbedderEncoder;
-import org.charter.llm.LlmJudge;
 import org.charter.llm.OpenAiChatClient;
 
 import picocli.CommandLine.Command;
@@ -82,7 +78,7 @@ final class JudgeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!List.of("embedding", "llm", "panel").contains(judgeKind)) throw new UsageException("--judge must be embedding, llm or panel, not '" + judgeKind + "'");
+        Judges.check(judgeKind);
         if (response.isBlank()) throw new UsageException("--response must not be blank");
         if (samples < 1 || samples > 128) throw new UsageException("--samples must be in [1, 128]");
         RequestContext ctx;
@@ -115,14 +111,7 @@ final class JudgeCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        Judge judge = switch (judgeKind) {
-            case "embedding" -> embedding(charter);
-            case "llm" -> llm();
-            default -> {
-                Judge model = llm(); // a missing server or model is a usage error before the embedding model loads
-                yield JudgePanel.equal("panel", List.of(embedding(charter), model));
-            }
-        };
+        Judge judge = Judges.of(judgeKind, () -> Judges.embedding(charter), () -> new OpenAiChatClient(model.resolve()), samples);
         Judgement combined;
         JudgePanel.PanelJudgement panel = null;
         if (judge instanceof JudgePanel p) {
@@ -171,11 +160,4 @@ final class JudgeCommand implements Callable<Integer> {
         return arr;
     }
 
-    private Judge embedding(Charter charter) {
-        return EmbeddingJudge.of(charter, new EmbedderEncoder(Embedder.create()));
-    }
-
-    private Judge llm() {
-        return new LlmJudge(new OpenAiChatClient(model.resolve()), samples, LlmJudge.DEFAULT_TEMPERATURE);
-    }
 }

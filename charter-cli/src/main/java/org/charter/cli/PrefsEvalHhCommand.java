@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
 
-import org.charter.core.preference.HashedNgramFeaturizer;
 import org.charter.core.preference.HhRlhf;
 import org.charter.core.preference.HhRlhfEvaluation;
 
@@ -95,7 +94,7 @@ final class PrefsEvalHhCommand implements Callable<Integer> {
     }
 
     /** The file's bytes, gunzipped when they start with the gzip magic number. */
-    private static InputStream open(Path file) throws IOException {
+    static InputStream open(Path file) throws IOException {
         var in = new BufferedInputStream(Files.newInputStream(file));
         in.mark(2);
         int b0 = in.read(), b1 = in.read();

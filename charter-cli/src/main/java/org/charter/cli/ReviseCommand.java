@@ -17,13 +17,8 @@ import org.charter.core.charter.InvalidCharterException;
 import org.charter.core.charter.RequestContext;
 import org.charter.core.judge.ClauseJudgement;
 import org.charter.core.judge.CritiqueAndRevision;
-import org.charter.core.judge.EmbeddingJudge;
 import org.charter.core.judge.Judge;
-import org.charter.core.judge.JudgePanel;
 import org.charter.llm.ChatReviser;
-import org.charter.llm.Embedder;
-import org.charter.llm.EmbedderEncoder;
-import org.charter.llm.LlmJudge;
 import org.charter.llm.OpenAiChatClient;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,7 +74,7 @@ final class ReviseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!List.of("embedding", "llm", "panel").contains(judgeKind)) throw new UsageException("--judge must be embedding, llm or panel, not '" + judgeKind + "'");
+        Judges.check(judgeKind);
         if (rounds < 0 || rounds > 10) throw new UsageException("--rounds must be in [0, 10]");
         if (!(threshold > 0 && threshold <= 1)) throw new UsageException("--threshold must be in (0, 1]");
         RequestContext ctx;
@@ -100,12 +95,7 @@ final class ReviseCommand implements Callable<Integer> {
         for (String id : clauseIds) clauses.add(charter.clause(id).orElseThrow(() -> new UsageException("--clause: no clause '" + id + "' in charter " + charter.id())));
         if (clauses.isEmpty()) throw new UsageException("no clause of " + charter.id() + " is in scope for " + ctx.describe());
         var client = new OpenAiChatClient(model.resolve());
-        Judge judge = switch (judgeKind) {
-            case "embedding" -> EmbeddingJudge.of(charter, new EmbedderEncoder(Embedder.create()));
-            case "llm" -> new LlmJudge(client, 5, LlmJudge.DEFAULT_TEMPERATURE);
-            default -> JudgePanel.equal("panel", List.of(EmbeddingJudge.of(charter, new EmbedderEncoder(Embedder.create())),
-                    new LlmJudge(client, 5, LlmJudge.DEFAULT_TEMPERATURE)));
-        };
+        Judge judge = Judges.of(judgeKind, () -> Judges.embedding(charter), () -> client, 5);
         String system = CharterCompiler.compile(charter, clauses, ctx).text();
         CritiqueAndRevision.Result result = CritiqueAndRevision.run(prompt, response, clauses, judge, new ChatReviser(client, system), rounds, threshold);
         PrintWriter out = spec.commandLine().getOut();

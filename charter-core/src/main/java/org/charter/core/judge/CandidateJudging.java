@@ -21,7 +21,6 @@ public final class CandidateJudging {
      * and its reward, the mean P(complies) over the clauses judged. No clause: candidates without risks (a gap).
      */
     public static List<DecisionRule.Candidate> judge(Charter charter, List<Clause> clauses, String prompt, List<String> candidates, Judge judge) {
-        int userRank = charter.parties().contains("user") ? charter.rank("user") : charter.parties().size() - 1;
         List<DecisionRule.Candidate> judged = new ArrayList<>();
         for (String text : candidates) {
             if (clauses.isEmpty() || text.isBlank()) {
@@ -33,12 +32,18 @@ public final class CandidateJudging {
             double complies = 0;
             for (ClauseJudgement c : j.clauses()) {
                 Clause clause = charter.clause(c.clauseId()).orElseThrow();
-                risks.add(new DecisionRule.ClauseRisk(c.clauseId(), clause.authority(), charter.rank(clause.authority()) < userRank, c.pViolates()));
+                risks.add(new DecisionRule.ClauseRisk(c.clauseId(), clause.authority(), aboveUser(charter, clause), c.pViolates()));
                 complies += 1 - c.pViolates();
             }
             judged.add(new DecisionRule.Candidate(text, complies / Math.max(1, j.clauses().size()), risks));
         }
         return judged;
+    }
+
+    /** Whether a clause's authority ranks above the user's (above the lowest party when the charter has no "user"). */
+    public static boolean aboveUser(Charter charter, Clause clause) {
+        int userRank = charter.parties().contains("user") ? charter.rank("user") : charter.parties().size() - 1;
+        return charter.rank(clause.authority()) < userRank;
     }
 
     /**

@@ -62,6 +62,13 @@ public final class DecisionRule {
             risks = List.copyOf(risks);
             if (Double.isNaN(reward)) throw new IllegalArgumentException("a candidate's reward is NaN");
         }
+
+        /** P(violation) per clause id, in the order judged (the evidence a decision prints). */
+        public java.util.Map<String, Double> violationByClause() {
+            var m = new java.util.LinkedHashMap<String, Double>();
+            for (ClauseRisk r : risks) m.put(r.clauseId(), r.violation());
+            return m;
+        }
     }
 
     /**

@@ -171,13 +171,7 @@ public final class Gateway {
         evidence.put("cited", d.cited());
         evidence.put("chosen", d.chosen() >= 0 ? d.chosen() : null);
         evidence.put("candidates", texts.size());
-        List<Map<String, Double>> risks = new ArrayList<>();
-        for (DecisionRule.Candidate c : judged) {
-            Map<String, Double> m = new LinkedHashMap<>();
-            for (DecisionRule.ClauseRisk r : c.risks()) m.put(r.clauseId(), r.violation());
-            risks.add(m);
-        }
-        evidence.put("pViolates", risks);
+        evidence.put("pViolates", judged.stream().map(DecisionRule.Candidate::violationByClause).toList());
         evidence.put("threshold", Map.of("alpha", d.thresholds().alpha(), "lambda", Double.isInfinite(d.thresholds().acceptance()) ? "never" : d.thresholds().acceptance(),
                 "source", d.thresholds().source()));
         evidence.put("reasons", d.reasons());
