@@ -76,6 +76,11 @@ record Clusters(List<Integer> baseOf, List<double[]> baseCenters, List<Group> gr
         // An update starts from the previous base clusters; for a large conversation it does bounded work.
         KMeans.Result base = KMeans.cluster(points, null, Math.min(OpinionEngine.BASE_CLUSTERS, distinct),
                 previousBase, bounded ? OpinionEngine.UPDATE_KMEANS_ITERATIONS : 100, 0.01);
+        return ofBase(points, pids, base, options);
+    }
+
+    /** Groups over base clusters already found (ids carried over from the options' previous map, if any). */
+    static Clusters ofBase(double[][] points, List<Integer> pids, KMeans.Result base, OpinionOptions options) {
         Clusters fresh = groupsOf(points, pids, base, options.groups());
         return options.previous() == null ? fresh : fresh.relabelledLike(options.previous().groups());
     }

@@ -28,14 +28,41 @@ public final class KMeans {
     public static Result cluster(double[][] points, double[] weights, int k, double[][] initial, int maxIterations, double tolerance) {
         int n = points.length;
         if (n == 0) return new Result(new double[0][], new int[0], 0);
-        int d = points[0].length;
         double[][] centers = initial != null ? copyOf(initial, k) : firstDistinct(points, k);
         int[] assignment = new int[n];
+        double[] upper = new double[n], lower = new double[n];
+        fullAssign(points, centers, assignment, upper, lower);
+        return lloyd(points, weights, centers, assignment, upper, lower, maxIterations, tolerance);
+    }
+
+    /**
+     * Lloyd's algorithm resumed from an earlier run whose points have since moved a little: {@code assignment},
+     * {@code upper} and {@code lower} hold each point's cluster and Hamerly bounds, already widened by how far the
+     * point moved (a point with assignment -1 is new and placed from scratch). They are updated in place, so the
+     * next run resumes from them; the result is the clustering Lloyd's algorithm reaches from these centres.
+     */
+    static Result resume(double[][] points, double[][] centers, int[] assignment, double[] upper, double[] lower,
+                         int maxIterations, double tolerance) {
+        double[][] start = copyOf(centers, centers.length);
+        for (int i = 0; i < points.length; i++) {
+            if (assignment[i] < 0 || assignment[i] >= start.length) nearestTwo(points[i], start, i, assignment, upper, lower);
+        }
+        return lloyd(points, null, start, assignment, upper, lower, maxIterations, tolerance);
+    }
+
+    /**
+     * Lloyd's iterations from valid bounds: points go to the nearest centre (Hamerly's bounds skip those that cannot
+     * change), centres move to the weighted mean of their points; the last step places every point at its nearest
+     * centre (ties to the lower index), checking bounds strictly so that the result equals a full assignment.
+     */
+    private static Result lloyd(double[][] points, double[] weights, double[][] centers, int[] assignment, double[] upper,
+                                double[] lower, int maxIterations, double tolerance) {
+        int n = points.length;
+        int d = n == 0 ? 0 : points[0].length;
         // Hamerly's bounds: upper[i] >= distance to its centre, lower[i] <= distance to any other centre. A point
         // whose upper bound is below both its lower bound and half the gap to its centre's nearest neighbour
         // cannot change cluster, so most points skip the distance computations once centres settle.
-        double[] upper = new double[n], lower = new double[n];
-        boolean boundsValid = false;
+        boolean boundsValid = true;
         int it = 0;
         while (it < maxIterations) {
             it++;
@@ -83,11 +110,23 @@ public final class KMeans {
             }
             if (!dropped && maxMoved < tolerance) break;
         }
-        assign(points, centers, assignment);
+        if (!boundsValid) {
+            fullAssign(points, centers, assignment, upper, lower);
+        } else {
+            double[] half = halfGapToNearest(centers);
+            for (int i = 0; i < n; i++) {
+                int a = assignment[i];
+                double bound = Math.max(half[a], lower[i]);
+                if (upper[i] < bound) continue; // strictly nearer than every other centre
+                upper[i] = distance(points[i], centers[a]);
+                if (upper[i] < bound) continue;
+                nearestTwo(points[i], centers, i, assignment, upper, lower);
+            }
+        }
         return new Result(centers, assignment, it);
     }
 
-    private static void fullAssign(double[][] points, double[][] centers, int[] assignment, double[] upper, double[] lower) {
+    static void fullAssign(double[][] points, double[][] centers, int[] assignment, double[] upper, double[] lower) {
         for (int i = 0; i < points.length; i++) nearestTwo(points[i], centers, i, assignment, upper, lower);
     }
 

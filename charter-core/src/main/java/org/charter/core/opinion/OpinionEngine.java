@@ -56,7 +56,6 @@ public final class OpinionEngine {
 
     public static OpinionMap compute(OpinionInput input, OpinionOptions options) {
         Matrix mx = Matrix.of(input);
-        int n = mx.n, m = mx.m;
 
         // PCA on the zeroed matrix, with the chosen imputation.
         Pca.Rows forPca = options.imputation() == OpinionOptions.Imputation.NEAREST
@@ -71,6 +70,30 @@ public final class OpinionEngine {
                 : Pca.compute(forPca, options.components(), previousComps, 1e-10);
         double[][] proj = projections(mx, pca);
 
+        // Who is clustered, base clusters and groups (or the groups given), the tallies per group.
+        List<Integer> inConvRows = inConv(mx, options.previous(), input);
+        double[][] points = points(proj, inConvRows);
+        var inConv = inConvRows.stream().map(input.participants()::get).toList();
+        Clusters clusters = Clusters.of(points, inConv, options, input, bounded);
+        Tallies tallies = Tallies.of(mx, input, clusters.groupOf());
+        return assemble(mx, input, options, pca, proj, inConvRows, points, clusters, tallies);
+    }
+
+    /** The clustered participants' positions in the first two components, in the order of {@code inConvRows}. */
+    static double[][] points(double[][] proj, List<Integer> inConvRows) {
+        double[][] points = new double[inConvRows.size()][];
+        for (int r = 0; r < points.length; r++) points[r] = first2(proj[inConvRows.get(r)]);
+        return points;
+    }
+
+    /**
+     * The map from its parts: what follows from the PCA, the clusters and the vote tallies per group (representative
+     * statements, consensus, group-aware consensus, uncertainty, priorities, stability, constitution candidates).
+     * Shared by a full computation and {@link OpinionState}'s updates, which keep the tallies between runs.
+     */
+    static OpinionMap assemble(Matrix mx, OpinionInput input, OpinionOptions options, Pca.Result pca, double[][] proj,
+                               List<Integer> inConvRows, double[][] points, Clusters clusters, Tallies tallies) {
+        int n = mx.n, m = mx.m;
         var participantProjection = new LinkedHashMap<Integer, double[]>();
         for (int i = 0; i < n; i++) participantProjection.put(input.participants().get(i), proj[i]);
         var commentProjection = new LinkedHashMap<Integer, double[]>();
@@ -83,18 +106,8 @@ public final class OpinionEngine {
         }
         var pcaView = new PcaView(input.statements(), pca.center(), pca.components(), participantProjection, commentProjection, extremity,
                 pca.iterations().length == 0 ? 0 : pca.iterations()[0], pca.lastChange());
-
-        // Who is clustered.
-        List<Integer> inConvRows = inConv(mx, options.previous(), input);
         var inConv = inConvRows.stream().map(input.participants()::get).toList();
 
-        // Base clusters and groups (or the groups given).
-        double[][] points = new double[inConvRows.size()][];
-        for (int r = 0; r < points.length; r++) points[r] = first2(proj[inConvRows.get(r)]);
-        Clusters clusters = Clusters.of(points, inConv, options, input, bounded);
-
-        Map<Integer, Integer> groupOf = clusters.groupOf();
-        Tallies tallies = Tallies.of(mx, input, groupOf);
         var repness = repness(mx, input, tallies);
         var consensus = consensus(mx, input, tallies.all());
         var gac = groupAwareConsensus(mx, input, tallies);
@@ -170,7 +183,7 @@ public final class OpinionEngine {
     }
 
     /** Adds the most active participants (ties to the earlier row) until 15 are in. */
-    private static void topUp(TreeSet<Integer> rows, int[] voted, int n) {
+    static void topUp(TreeSet<Integer> rows, int[] voted, int n) {
         if (rows.size() >= 15) return;
         var byActivity = new ArrayList<Integer>();
         for (int i = 0; i < n; i++) if (voted[i] > 0 && !rows.contains(i)) byActivity.add(i);
@@ -428,7 +441,7 @@ public final class OpinionEngine {
         final boolean[] zeroedCol;
         final int[] voted;
 
-        private Matrix(int n, int m, int[] rowStart, int[] col, byte[] val, boolean[] zeroedCol) {
+        Matrix(int n, int m, int[] rowStart, int[] col, byte[] val, boolean[] zeroedCol) {
             this.n = n;
             this.m = m;
             this.rowStart = rowStart;
@@ -537,6 +550,17 @@ public final class OpinionEngine {
             ns[j]++;
             if (polisVote < 0) na[j]++;
             else if (polisVote > 0) nd[j]++;
+        }
+
+        void remove(int j, byte polisVote) {
+            ns[j]--;
+            if (polisVote < 0) na[j]--;
+            else if (polisVote > 0) nd[j]--;
+        }
+
+        /** The same counts over more statements (the new ones at zero). */
+        ColumnCounts widened(int m) {
+            return new ColumnCounts(java.util.Arrays.copyOf(na, m), java.util.Arrays.copyOf(nd, m), java.util.Arrays.copyOf(ns, m));
         }
     }
 

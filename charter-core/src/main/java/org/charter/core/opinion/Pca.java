@@ -133,6 +133,100 @@ public final class Pca {
         return new Result(center, comps, iterations, lastChange);
     }
 
+    /**
+     * One step of subspace iteration from earlier components, for an update of a large conversation, reading the
+     * votes as they are stored (bytes, Polis's coding) and centring on the fly, so that nothing of the votes' size
+     * is allocated: one pass forms A^T A Q (the power step), a second forms Y = A Q' for the Rayleigh-Ritz rotation
+     * of Q' = orth(A^T A Q). Because Y is at hand, the participants' projections come with it (A times the rotated
+     * components is Y rotated), so the update needs no third pass. Columns with {@code skip} set (moderated out,
+     * meta) count as unobserved, as in {@link OpinionEngine.Matrix#pcaRows()}.
+     *
+     * @return the result (centre, components, iterations 1, how much the components moved) and A x components, one
+     *         row per participant, unscaled
+     */
+    static Step step(int n, int m, int[] start, int[] col, byte[] val, boolean[] skip, double[] center, double[][] previous) {
+        int k = previous.length;
+        double[][] q = new double[k][];
+        for (int c = 0; c < k; c++) {
+            q[c] = previous[c].clone();
+            for (int j = 0; j < m; j++) if (skip[j]) q[c][j] = 0;
+        }
+        orthonormalise(q);
+        double[][] w = new double[k][m];
+        double[] y = new double[k];
+        for (int i = 0; i < n; i++) {
+            int from = start[i], to = start[i + 1];
+            if (from == to) continue;
+            multiply(q, col, val, center, from, to, y);
+            for (int c = 0; c < k; c++) {
+                double yc = y[c];
+                if (yc == 0) continue;
+                double[] wc = w[c];
+                for (int e = from; e < to; e++) wc[col[e]] += (val[e] - center[col[e]]) * yc;
+            }
+        }
+        for (int c = 0; c < k; c++) for (int j = 0; j < m; j++) if (skip[j]) w[c][j] = 0;
+        orthonormalise(w);
+        double[] ys = new double[n * k];
+        double[][] h = new double[k][k];
+        for (int i = 0; i < n; i++) {
+            int from = start[i], to = start[i + 1];
+            if (from == to) continue;
+            multiply(w, col, val, center, from, to, y);
+            for (int c = 0; c < k; c++) {
+                ys[i * k + c] = y[c];
+                for (int d = c; d < k; d++) h[c][d] += y[c] * y[d];
+            }
+        }
+        for (int c = 0; c < k; c++) for (int d = 0; d < c; d++) h[c][d] = h[d][c];
+        double[][] u = jacobiEigenvectors(h);
+        double[][] comps = rotate(w, u);
+        double[] sign = new double[k];
+        for (int c = 0; c < k; c++) {
+            int largest = 0;
+            for (int j = 1; j < m; j++) if (Math.abs(comps[c][j]) > Math.abs(comps[c][largest])) largest = j;
+            sign[c] = m > 0 && comps[c][largest] < 0 ? -1 : 1;
+            if (sign[c] < 0) for (int j = 0; j < m; j++) comps[c][j] = -comps[c][j];
+        }
+        double[][] projected = new double[n][k];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < k; c++) {
+                double s = 0;
+                for (int d = 0; d < k; d++) s += ys[i * k + d] * u[d][c];
+                projected[i][c] = s * sign[c];
+            }
+        }
+        int[] iterations = new int[k];
+        java.util.Arrays.fill(iterations, 1);
+        return new Step(new Result(center, comps, iterations, change(previous, comps, k)), projected);
+    }
+
+    /** What {@link #step} gives: the PCA result and each participant's votes times the components (unscaled). */
+    record Step(Result result, double[][] projected) { }
+
+    /** y = (row of A) x q for each vector q, A's row being the votes from..to centred. */
+    private static void multiply(double[][] q, int[] col, byte[] val, double[] center, int from, int to, double[] y) {
+        if (q.length == 2) { // the usual case, unrolled
+            double s0 = 0, s1 = 0;
+            double[] q0 = q[0], q1 = q[1];
+            for (int e = from; e < to; e++) {
+                int j = col[e];
+                double a = val[e] - center[j];
+                s0 += a * q0[j];
+                s1 += a * q1[j];
+            }
+            y[0] = s0;
+            y[1] = s1;
+            return;
+        }
+        for (int c = 0; c < q.length; c++) {
+            double s = 0;
+            double[] qc = q[c];
+            for (int e = from; e < to; e++) s += (val[e] - center[col[e]]) * qc[col[e]];
+            y[c] = s;
+        }
+    }
+
     /** Largest change of the first k vectors, each compared up to sign. */
     private static double change(double[][] before, double[][] after, int k) {
         double worst = 0;
@@ -148,7 +242,7 @@ public final class Pca {
     }
 
     /** Rows of the result are the combinations of the rows of v given by the columns of u. */
-    private static double[][] rotate(double[][] v, double[][] u) {
+    static double[][] rotate(double[][] v, double[][] u) {
         int b = v.length, m = v[0].length;
         double[][] out = new double[b][m];
         for (int c = 0; c < b; c++) {
@@ -163,7 +257,7 @@ public final class Pca {
     }
 
     /** Modified Gram-Schmidt on the rows; a row that vanishes is replaced by a unit vector orthogonal to the rest. */
-    private static void orthonormalise(double[][] v) {
+    static void orthonormalise(double[][] v) {
         for (int c = 0; c < v.length; c++) {
             for (int d = 0; d < c; d++) orthogonalise(v[c], v[d]);
             double norm = norm(v[c]);
@@ -247,7 +341,7 @@ public final class Pca {
         return Math.sqrt(s);
     }
 
-    private static double[] fixSign(double[] v) {
+    static double[] fixSign(double[] v) {
         int best = 0;
         for (int j = 1; j < v.length; j++) if (Math.abs(v[j]) > Math.abs(v[best])) best = j;
         if (v.length > 0 && v[best] < 0) for (int j = 0; j < v.length; j++) v[j] = -v[j];
