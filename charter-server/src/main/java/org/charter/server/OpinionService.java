@@ -8,6 +8,8 @@ import org.charter.core.opinion.OpinionInput;
 import org.charter.core.opinion.OpinionJson;
 import org.charter.core.opinion.OpinionMap;
 import org.charter.core.opinion.OpinionOptions;
+import org.charter.core.opinion.OpinionState;
+import org.charter.core.assembly.VoteValue;
 import org.charter.store.AssemblyStore;
 import org.charter.store.Database;
 import org.charter.store.OpinionStore;
@@ -30,8 +32,13 @@ public final class OpinionService {
         this.maps = new OpinionStore(db, clock);
     }
 
-    /** What a computation gives: the map, its JSON, and the snapshot it was computed from (for statement texts). */
-    public record Computed(OpinionMap map, ObjectNode json, AssemblySnapshot snapshot, boolean warmStarted) { }
+    /**
+     * What a computation gives: the map, its JSON, the snapshot it was computed from (topic, participants and
+     * statements, for their texts; its votes only when the map was computed in full — an update of the map kept in
+     * memory reads just the changed votes, and {@code snapshot.votes()} is then empty), whether it started from a
+     * previous map, and whether it was such an in-memory update.
+     */
+    public record Computed(OpinionMap map, ObjectNode json, AssemblySnapshot snapshot, boolean warmStarted, boolean updated) { }
 
     /**
      * The saved map's JSON when nothing changed since it was computed with these options (no new vote event); the
@@ -62,21 +69,57 @@ public final class OpinionService {
                 + ";imputation=" + o.imputation() + ";seed=" + o.seed() + ";bootstrap=" + o.bootstrap() + ";zeroed=" + zeroed;
     }
 
+
+    /**
+     * The map of an assembly now. When this service computed the map before (same options, same zeroed statements)
+     * and keeps it in memory, only the votes changed since are applied to it ({@link OpinionState}): in-conv then
+     * follows Polis's rule as its math worker applies it at each update (whoever qualifies now, and whoever was
+     * clustered before). Otherwise the map is computed in full, warm-started from the saved one, and kept.
+     */
     public Computed compute(long assemblyId, OpinionOptions options) {
-        long lastEvent = maps.lastEventId(assemblyId);
-        AssemblySnapshot snapshot = assemblies.snapshot(assemblyId); // 404 for an unknown assembly
-        var saved = maps.load(assemblyId);
-        OpinionMap previous = null;
-        if (saved.isPresent()) {
-            try {
-                previous = OpinionJson.warmStart(JSON.readTree(saved.get().json()));
-            } catch (java.io.IOException e) {
-                previous = null; // an unreadable saved map only costs the warm start
+        Object lock = locks.computeIfAbsent(assemblyId, x -> new Object());
+        synchronized (lock) {
+            long lastEvent = maps.lastEventId(assemblyId);
+            String key = key(options, assemblyId);
+            Live kept = live.get(assemblyId);
+            if (kept != null && kept.key().equals(key) && lastEvent >= kept.lastEventId()
+                    && options.imputation() == OpinionOptions.Imputation.COLUMN_MEAN) {
+                var cells = maps.cellsChangedBetween(assemblyId, kept.lastEventId(), lastEvent);
+                var votes = cells.stream().map(c -> new OpinionState.Vote(c.pid(), c.tid(), VoteValue.fromPolisCode(c.vote()))).toList();
+                OpinionMap map = kept.state().apply(votes);
+                ObjectNode json = OpinionJson.toJson(map);
+                maps.save(assemblyId, lastEvent, key, json.toString());
+                live.put(assemblyId, new Live(kept.state(), lastEvent, key));
+                var a = assemblies.assembly(assemblyId);
+                var texts = new AssemblySnapshot(a.topic(), a.description(), a.settings(), assemblies.participants(assemblyId),
+                        assemblies.statements(assemblyId), java.util.List.of());
+                return new Computed(map, json, texts, true, true);
             }
+            AssemblySnapshot snapshot = assemblies.snapshot(assemblyId); // 404 for an unknown assembly
+            var saved = maps.load(assemblyId);
+            OpinionMap previous = null;
+            if (saved.isPresent()) {
+                try {
+                    previous = OpinionJson.warmStart(JSON.readTree(saved.get().json()));
+                } catch (java.io.IOException e) {
+                    previous = null; // an unreadable saved map only costs the warm start
+                }
+            }
+            OpinionState state = OpinionState.of(OpinionInput.of(snapshot), previous == null ? options : options.withPrevious(previous));
+            OpinionMap map = state.map();
+            ObjectNode json = OpinionJson.toJson(map);
+            maps.save(assemblyId, lastEvent, key, json.toString());
+            if (live.size() >= MAX_LIVE && !live.containsKey(assemblyId)) live.keySet().stream().findFirst().ifPresent(live::remove);
+            live.put(assemblyId, new Live(state, lastEvent, key));
+            return new Computed(map, json, snapshot, previous != null, false);
         }
-        OpinionMap map = OpinionEngine.compute(OpinionInput.of(snapshot), previous == null ? options : options.withPrevious(previous));
-        ObjectNode json = OpinionJson.toJson(map);
-        maps.save(assemblyId, lastEvent, key(options, assemblyId), json.toString());
-        return new Computed(map, json, snapshot, previous != null);
     }
+
+    /** A map kept in memory for updates: its state, the newest vote event it saw, and the options key it was made with. */
+    private record Live(OpinionState state, long lastEventId, String key) { }
+
+    /** How many assemblies' maps are kept in memory at once (each holds its votes: about 6 bytes a vote). */
+    private static final int MAX_LIVE = 8;
+    private final java.util.Map<Long, Live> live = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<Long, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
 }

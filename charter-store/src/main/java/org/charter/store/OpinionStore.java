@@ -29,6 +29,22 @@ public final class OpinionStore {
                 .bind("a", assemblyId).bind("e", lastEventId).bind("at", clock.millis()).bind("o", optionsKey).bind("j", json).execute());
     }
 
+    /** A latest vote: participant, statement, Polis code (+1 agree, -1 disagree, 0 pass). */
+    public record Cell(int pid, int tid, int vote) { }
+
+    /**
+     * The latest vote of every cell (participant, statement) that a vote event after {@code afterEventId} and up to
+     * {@code uptoEventId} touched: what an opinion map kept in memory needs to catch up. Read from the latest votes
+     * rather than the events, so that an event arriving late with an earlier time does not override a newer vote.
+     */
+    public java.util.List<Cell> cellsChangedBetween(long assemblyId, long afterEventId, long uptoEventId) {
+        return db.read(h -> h.createQuery("SELECT l.pid, l.tid, l.vote FROM (SELECT DISTINCT pid, tid FROM vote_event"
+                        + " WHERE id > :after AND id <= :upto AND assembly_id = :a) e"
+                        + " JOIN latest_vote l ON l.assembly_id = :a AND l.pid = e.pid AND l.tid = e.tid ORDER BY l.pid, l.tid")
+                .bind("a", assemblyId).bind("after", afterEventId).bind("upto", uptoEventId)
+                .map((rs, ctx) -> new Cell(rs.getInt(1), rs.getInt(2), rs.getInt(3))).list());
+    }
+
     /** The newest vote event of an assembly (0 when it has none). */
     public long lastEventId(long assemblyId) {
         return db.read(h -> h.createQuery("SELECT COALESCE(MAX(id), 0) FROM vote_event WHERE assembly_id = :a")
