@@ -67,20 +67,23 @@ final class BenchOpinionCommand implements Callable<Integer> {
         if (Files.isDirectory(polis)) {
             OpinionInput input = OpinionInput.of(PolisReader.read(polis).snapshot());
             for (int i = 0; i < 3; i++) OpinionEngine.compute(input, options); // warm-up
-            double[] ms = new double[repeat];
+            double[] ms = new double[repeat], cpu = new double[repeat];
+            var threads = ManagementFactory.getThreadMXBean();
             OpinionMap map = null;
             for (int r = 0; r < repeat; r++) {
+                long c0 = threads.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 map = OpinionEngine.compute(input, options);
                 ms[r] = (System.nanoTime() - t0) / 1e6;
+                cpu[r] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
             }
             long t0 = System.nanoTime();
             OpinionMap withStability = OpinionEngine.compute(input, OpinionOptions.polis().withBootstrap(50));
             double stabilityMs = (System.nanoTime() - t0) / 1e6;
-            out.printf("%s: %d participants, %d statements, %d votes: full recompute %.0f ms (median of %d); with the"
+            out.printf("%s: %d participants, %d statements, %d votes: full recompute %.0f ms (median of %d; CPU time %.0f ms); with the"
                             + " 50-resample stability bootstrap %.0f ms; %d groups, stability ARI %.3f%n",
                     polis.getFileName(), map.participants(), map.comments(), input.votes().cellCount(), BenchCommand.Ingest.median(ms), repeat,
-                    stabilityMs, map.groups().size(), withStability.stability() == null ? Double.NaN : withStability.stability().meanAdjustedRand());
+                    BenchCommand.Ingest.median(cpu), stabilityMs, map.groups().size(), withStability.stability() == null ? Double.NaN : withStability.stability().meanAdjustedRand());
         } else {
             out.println("(no Polis export at " + polis + ")");
         }
