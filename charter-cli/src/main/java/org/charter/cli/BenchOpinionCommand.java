@@ -114,6 +114,7 @@ final class BenchOpinionCommand implements Callable<Integer> {
         for (int r = 0; r < warmUps; r++) state.apply(generated.moreVotes(newVotes, seed + 1000 + r)); // warm-up
         double[] fullRuns = new double[rounds], updateRuns = new double[rounds];
         double worstAri = 1, worstComponents = 0, lastChange = 0;
+        int iterations = 0;
         // Thread CPU time beside wall time: both computations are single-threaded, and on a shared machine CPU time
         // is the steadier of the two.
         var threads = ManagementFactory.getThreadMXBean();
@@ -134,14 +135,16 @@ final class BenchOpinionCommand implements Callable<Integer> {
             worstAri = Math.min(worstAri, AdjustedRand.index(groupOf(full), groupOf(update)));
             worstComponents = Math.max(worstComponents, componentDistance(full, update));
             lastChange = update.pca().lastChange();
+            iterations = update.pca().iterations();
         }
         double fullMs = BenchCommand.Ingest.median(fullRuns), updateMs = BenchCommand.Ingest.median(updateRuns);
         double fullCpuMs = BenchCommand.Ingest.median(fullCpu), updateCpuMs = BenchCommand.Ingest.median(updateCpu);
         out.printf("  after each of %d batches of %d new votes (after %d warm-up batches): update of the kept state %.0f ms vs a full recompute %.0f ms"
                         + " (%.1fx cheaper, medians of wall time; CPU time %.0f vs %.0f ms, %.1fx); the update's groups against"
-                        + " the full recompute's: lowest adjusted Rand index %.4f; components differ by at most %.1e (one"
-                        + " subspace step, last change %.1e)%n", rounds, newVotes, warmUps, updateMs, fullMs, fullMs / updateMs,
-                updateCpuMs, fullCpuMs, fullCpuMs / updateCpuMs, worstAri, worstComponents, lastChange);
+                        + " the full recompute's: lowest adjusted Rand index %.4f; components differ by at most %.1e (%s,"
+                        + " last change %.1e)%n", rounds, newVotes, warmUps, updateMs, fullMs, fullMs / updateMs,
+                updateCpuMs, fullCpuMs, fullCpuMs / updateCpuMs, worstAri, worstComponents,
+                iterations == 1 ? "one subspace step" : iterations + " PCA iterations", lastChange);
         out.flush();
         return 0;
     }

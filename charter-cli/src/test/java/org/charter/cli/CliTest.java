@@ -123,6 +123,17 @@ class CliTest {
     }
 
     @Test
+    void benchOpinionTimesAFullMapAndUpdatesOfTheKeptOne(@TempDir Path tmp) {
+        Run r = run("bench", "opinion", "--polis", tmp.resolve("none").toString(), "--participants", "3000", "--statements", "60",
+                "--votes", "60000", "--planted-groups", "3", "--new-votes", "200");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("(no Polis export at", "after each of 7 batches of 200 new votes", "PCA iterations")
+                .containsPattern("against the planted groups 0\\.9|against the planted groups 1\\.0")
+                .containsPattern("lowest adjusted Rand index (0\\.9|1\\.0)");
+        assertThat(run("bench", "opinion", "--votes", "0").code()).isEqualTo(2);
+    }
+
+    @Test
     void opinionOfAStoredAssemblyAndItsErrors(@TempDir Path tmp) {
         Path data = tmp.resolve("data");
         long id = Long.parseLong(run("assembly", "import-polis", SharedData.polis("brexit-consensus").toString(),
