@@ -169,11 +169,17 @@ final class BenchGatewayCommand implements Callable<Integer> {
         var mapper = CharterServer.jsonMapper();
         org.charter.store.audit.AuditLog log = audit ? org.charter.store.audit.AuditLog.open(tmp.resolve("audit.jsonl")) : null;
         AtomicLong decisions = new AtomicLong(), cases = new AtomicLong();
-        java.util.function.Consumer<java.util.Map<String, Object>> sink = log == null ? e -> decisions.incrementAndGet()
-                : e -> {
-                    decisions.incrementAndGet();
-                    log.append(java.time.Instant.now(), mapper.valueToTree(e));
-                };
+        var byDecision = new java.util.concurrent.ConcurrentSkipListMap<String, AtomicLong>();
+        var modelErrors = new java.util.concurrent.ConcurrentHashMap<String, AtomicLong>();
+        java.util.function.Consumer<java.util.Map<String, Object>> sink = e -> {
+            decisions.incrementAndGet();
+            byDecision.computeIfAbsent(String.valueOf(e.get("decision")), k -> new AtomicLong()).incrementAndGet();
+            if (e.get("modelError") != null) {
+                String m = String.valueOf(e.get("modelError")).replaceAll("\\d+", "N");
+                modelErrors.computeIfAbsent(m, k -> new AtomicLong()).incrementAndGet();
+            }
+            if (log != null) log.append(java.time.Instant.now(), mapper.valueToTree(e));
+        };
         var client = new OpenAiChatClient(new LlmConfig(URI.create(upstream.baseUrl()), "bench-model", java.util.Optional.empty(), Duration.ofSeconds(30), 0,
                 Backoff.DEFAULT, 1L));
         var gateway = new Gateway(CharterCatalog.of(java.util.Map.of(bound.charter().id(), bound)), client, candidates, kind, sink, c -> cases.incrementAndGet());
@@ -187,6 +193,8 @@ final class BenchGatewayCommand implements Callable<Integer> {
             load.run(through, model, warmup, null);
             decisions.set(0);
             cases.set(0);
+            byDecision.clear();
+            modelErrors.clear();
             Run base = load.run(direct, model, requests, rate);
             Run gw = load.run(through, model, requests, rate);
             if (base.failed() > 0 || gw.failed() > 0) {
@@ -198,8 +206,11 @@ final class BenchGatewayCommand implements Callable<Integer> {
                     base.percentileMillis(0.5), base.percentileMillis(0.99), base.perSecond(),
                     gw.percentileMillis(0.5), gw.percentileMillis(0.99), gw.perSecond(),
                     gw.percentileMillis(0.5) - base.percentileMillis(0.5), gw.percentileMillis(0.99) - base.percentileMillis(0.99));
-            out.printf(Locale.ROOT, "          %d decisions logged%s, %d open cases (counted, not written)%n", decisions.get(),
-                    log == null ? " (counted, not written)" : " to the audit log", cases.get());
+            StringBuilder kinds = new StringBuilder();
+            byDecision.forEach((k, v) -> kinds.append(kinds.length() == 0 ? "" : ", ").append(k).append(' ').append(v.get()));
+            out.printf(Locale.ROOT, "          %d decisions logged%s (%s), %d open cases (counted, not written)%n", decisions.get(),
+                    log == null ? " (counted, not written)" : " to the audit log", kinds, cases.get());
+            modelErrors.forEach((m, n) -> out.printf(Locale.ROOT, "          upstream failures seen by the gateway: %d x %s%n", n.get(), m));
             out.flush();
         } finally {
             if (log != null) log.close();
@@ -284,6 +295,10 @@ final class BenchGatewayCommand implements Callable<Integer> {
         }
 
         static Upstream start(int distinct) throws IOException {
+            // The JDK server closes idle keep-alive connections beyond maxIdleConnections (200 by default); with the load's
+            // clients and the gateway's own connections both pooled, clients would reuse closed ones ("header parser
+            // received no bytes"). Read when the JDK's server first starts in this JVM.
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "100000");
             HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
             ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
             http.setExecutor(executor);

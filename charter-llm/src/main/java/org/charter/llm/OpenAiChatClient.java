@@ -167,10 +167,21 @@ public final class OpenAiChatClient implements ChatClient {
         return builder.build();
     }
 
-    /** Sends, turning every transport failure into a {@link ModelUnavailableException} that says what happened. */
+    /**
+     * Sends, turning every transport failure into a {@link ModelUnavailableException} that says what happened. A
+     * connection that the server closed without sending a single byte (the JDK reports "header parser received no
+     * bytes" or an EOF) is tried once more at once, on a fresh connection: that is what a pooled keep-alive connection
+     * the server has just closed as idle looks like, and under load it would otherwise fail requests the server never
+     * saw. (If the server did see it, the cost is one more generation.)
+     */
     private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            return http.send(request, handler);
+            try {
+                return http.send(request, handler);
+            } catch (IOException e) {
+                if (!closedWithoutAnswer(e)) throw e;
+                return http.send(request, handler);
+            }
         } catch (HttpConnectTimeoutException e) {
             throw unavailable(ModelUnavailableException.Kind.TIMEOUT, "could not connect within " + human(config.timeout()) + " (timeout)", e);
         } catch (HttpTimeoutException e) {
@@ -191,6 +202,13 @@ public final class OpenAiChatClient implements ChatClient {
             Thread.currentThread().interrupt();
             throw unavailable(ModelUnavailableException.Kind.CONNECTION_FAILED, "interrupted while waiting for the answer", e);
         }
+    }
+
+    static boolean closedWithoutAnswer(IOException e) {
+        if (e instanceof HttpTimeoutException || e instanceof ConnectException) return false;
+        if (e instanceof java.io.EOFException) return true;
+        String m = e.getMessage();
+        return m != null && m.contains("received no bytes");
     }
 
     /** A 429 or another non-2xx status as the exception the retry loop understands. */

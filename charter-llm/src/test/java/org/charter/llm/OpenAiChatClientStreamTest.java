@@ -111,4 +111,40 @@ class OpenAiChatClientStreamTest {
         assertThatThrownBy(() -> client(Duration.ofSeconds(5), 0).stream(ChatRequest.ofUser("hi").withN(2), d -> { }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("n = 2");
     }
+
+    @Test
+    void aConnectionClosedWithoutAnswer_isTriedOnceMoreOnAFreshConnection() throws Exception {
+        String ok = "{\"id\":\"x\",\"object\":\"chat.completion\",\"model\":\"fake-model\",\"choices\":[{\"index\":0,"
+                + "\"message\":{\"role\":\"assistant\",\"content\":\"hello\"},\"finish_reason\":\"stop\"}]}";
+        try (var socket = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            var connections = new java.util.concurrent.atomic.AtomicInteger();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    for (int k = 0; k < 2; k++) {
+                        try (var s = socket.accept()) {
+                            connections.incrementAndGet();
+                            var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+                            int length = 0;
+                            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                                if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) length = Integer.parseInt(line.substring(15).strip());
+                            }
+                            in.skip(length);
+                            if (k == 0) continue; // closed without a byte, like an idle keep-alive connection the server dropped
+                            byte[] body = ok.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                            s.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                            s.getOutputStream().write(body);
+                        }
+                    }
+                } catch (java.io.IOException ignored) {
+                    // the test fails on its own assertions
+                }
+            });
+            var config = new LlmConfig(java.net.URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/v1"), "fake-model", Optional.empty(),
+                    Duration.ofSeconds(5), 0, new Backoff(Duration.ofMillis(10), Duration.ofMillis(50)), 1L);
+            ChatResponse r = new OpenAiChatClient(config).chat(ChatRequest.ofUser("hi"));
+            assertThat(r.text()).isEqualTo("hello");
+            assertThat(connections.get()).isEqualTo(2);
+        }
+    }
 }
