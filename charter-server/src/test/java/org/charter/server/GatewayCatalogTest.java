@@ -88,6 +88,9 @@ class GatewayCatalogTest {
 
             var versioned = post(server, userMessage("gpt-x", "When is the library open?"), "library-desk@2");
             assertThat(versioned.status()).isEqualTo(200);
+            // the second request's instructions (from the gateway's cache of compiled prompts) are the first one's
+            var sentTwice = upstream.requests();
+            assertThat(sentTwice.get(1).json().get("messages").get(0)).isEqualTo(sentTwice.get(0).json().get("messages").get(0));
             var stale = post(server, userMessage("gpt-x", "When is the library open?"), "library-desk@1");
             assertThat(stale.status()).isEqualTo(404);
             assertThat(stale.json().get("error").get("message").asText()).isEqualTo("charter 'library-desk' is served at version 2, not 1");

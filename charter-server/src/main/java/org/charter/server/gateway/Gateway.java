@@ -96,6 +96,19 @@ public final class Gateway {
     private final Consumer<OpenCase> cases;
     private final AtomicInteger upstreamFailuresInARow = new AtomicInteger();
 
+    /** The charter's hash, the applicable clauses and the context: all a compiled prompt depends on. */
+    private record CompileKey(String charterHash, List<String> clauses, RequestContext ctx) { }
+
+    /** Compiled prompts are pure in their key and the compiler re-hashes the whole charter each time: keep the last few thousand. */
+    private static final int COMPILED_KEPT = 4096;
+
+    private final Map<CompileKey, String> compiled = java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<CompileKey, String> eldest) {
+            return size() > COMPILED_KEPT;
+        }
+    });
+
     /**
      * @param catalog     the charters served, by name
      * @param upstream    the OpenAI-compatible server that writes candidates (null: every request is "unreachable")
@@ -211,11 +224,16 @@ public final class Gateway {
         }
         Resolution resolution = bound.resolver().resolve(new Request(in.messages(), ctx));
         List<Clause> applicable = resolution.applicableClauses();
-        var compiled = CharterCompiler.compile(bound.charter(), applicable, ctx);
+        CompileKey key = new CompileKey(bound.hash(), applicable.stream().map(Clause::id).toList(), ctx);
+        String systemPrompt = compiled.get(key);
+        if (systemPrompt == null) {
+            systemPrompt = CharterCompiler.compile(bound.charter(), applicable, ctx).text();
+            compiled.put(key, systemPrompt);
+        }
         String userText = "";
         for (Request.Message m : in.messages()) if (m.role() == Request.Role.USER) userText = m.text();
         List<ChatMessage> messages = new ArrayList<>();
-        messages.add(ChatMessage.system(compiled.text()));
+        messages.add(ChatMessage.system(systemPrompt));
         for (Request.Message m : in.messages()) messages.add(toChat(m));
         List<String> conflicts = new ArrayList<>();
         for (var c : resolution.conflicts()) if (!c.settledByAuthority()) conflicts.add(c.kind().wireName() + " " + String.join(" / ", c.clauses()));
