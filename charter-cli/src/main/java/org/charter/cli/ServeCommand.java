@@ -55,6 +55,30 @@ final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.Option(names = "--candidates", defaultValue = "3", paramLabel = "N", description = "Candidates asked of the upstream per request (default: ${DEFAULT-VALUE}).")
     int candidates;
 
+    @picocli.CommandLine.Option(names = "--judge", defaultValue = "embedding", paramLabel = "KIND",
+            description = "How the gateway judges candidates: embedding, or none (the first candidate is answered unless resolution finds a gap or conflict; default: ${DEFAULT-VALUE}).")
+    String judge;
+
+    @picocli.CommandLine.Option(names = "--upstream-timeout", defaultValue = "30", paramLabel = "SECONDS",
+            description = "How long the gateway waits for the upstream's answer, and between two streamed tokens (default: ${DEFAULT-VALUE}).")
+    double upstreamTimeoutSeconds;
+
+    @picocli.CommandLine.Option(names = "--upstream-retries", defaultValue = "1", paramLabel = "N",
+            description = "Retries of an upstream timeout, 5xx or 429 before the charter's fallback decides (default: ${DEFAULT-VALUE}).")
+    int upstreamRetries;
+
+    @picocli.CommandLine.Option(names = "--max-in-flight", defaultValue = "" + org.charter.server.gateway.GatewayApi.Limits.DEFAULT_MAX_IN_FLIGHT, paramLabel = "N",
+            description = "Chat requests the gateway serves at once; more wait up to --queue-wait, then get 429 (503 when the upstream is failing) (default: ${DEFAULT-VALUE}).")
+    int maxInFlight;
+
+    @picocli.CommandLine.Option(names = "--queue-wait", defaultValue = "100", paramLabel = "MS",
+            description = "How long a chat request may wait for a free slot before it is refused (default: ${DEFAULT-VALUE}).")
+    long queueWaitMillis;
+
+    @picocli.CommandLine.Option(names = "--stream-mode", defaultValue = "judge-first", paramLabel = "MODE",
+            description = "Streamed requests that send no X-Charter-Stream-Mode: judge-first (judge, then stream the decided answer) or flag-after (stream the upstream's tokens, judge when complete, flag) (default: ${DEFAULT-VALUE}).")
+    String streamMode;
+
     @picocli.CommandLine.Option(names = "--alpha", defaultValue = "0.1", paramLabel = "A", description = "Risk level of the decisions (default: ${DEFAULT-VALUE}).")
     double alpha;
 
@@ -114,13 +138,25 @@ final class ServeCommand implements Callable<Integer> {
             if (upstream != null) throw new UsageException("--upstream needs at least one --charter to serve");
             return null;
         }
+        org.charter.server.gateway.Gateway.Judging judging;
+        org.charter.server.gateway.GatewayApi.Limits limits;
+        try {
+            judging = org.charter.server.gateway.Gateway.Judging.parse(judge);
+            limits = new org.charter.server.gateway.GatewayApi.Limits(maxInFlight, Duration.ofMillis(queueWaitMillis),
+                    org.charter.server.gateway.GatewayApi.StreamMode.parse(streamMode));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--judge, --max-in-flight, --queue-wait, --stream-mode: " + e.getMessage());
+        }
+        if (!(upstreamTimeoutSeconds > 0 && upstreamTimeoutSeconds <= 3600)) throw new UsageException("--upstream-timeout must be between 0 and 3600 seconds");
+        if (upstreamRetries < 0 || upstreamRetries > 10) throw new UsageException("--upstream-retries must be 0 to 10");
         String url = upstream != null ? upstream : System.getenv("CHARTER_UPSTREAM_URL");
         String key = System.getenv("CHARTER_UPSTREAM_API_KEY");
         String model = upstreamModel != null ? upstreamModel : System.getenv().getOrDefault("CHARTER_UPSTREAM_MODEL", "default");
         org.charter.llm.ChatClient client = null;
         if (url != null && !url.isBlank()) {
             try {
-                client = new org.charter.llm.OpenAiChatClient(org.charter.llm.LlmConfig.of(url, model, key));
+                client = new org.charter.llm.OpenAiChatClient(org.charter.llm.LlmConfig.of(url, model, key)
+                        .withTimeout(Duration.ofMillis(Math.round(upstreamTimeoutSeconds * 1000))).withMaxRetries(upstreamRetries));
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--upstream: " + e.getMessage());
             }
@@ -129,20 +165,27 @@ final class ServeCommand implements Callable<Integer> {
         }
         var similarity = RequestOptions.similarity();
         var encoder = new org.charter.llm.EmbedderEncoder(RequestOptions.embedder());
-        java.util.Map<String, org.charter.server.gateway.Gateway.Bound> bound = new java.util.LinkedHashMap<>();
-        for (java.nio.file.Path f : charters) {
-            org.charter.core.charter.Charter c;
-            try {
-                c = CharterFiles.load(f).effective();
-            } catch (org.charter.core.charter.InvalidCharterException e) {
-                throw new UsageException(f + " is not a valid charter: " + e.problems().get(0) + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more; see charter validate)" : ""));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            if (bound.containsKey(c.id())) throw new UsageException("two charters have the id '" + c.id() + "'");
-            bound.put(c.id(), org.charter.server.gateway.Gateway.Bound.of(c, similarity, encoder, alpha));
-            out.println("Gateway: serving charter " + c.id() + " " + c.version() + " (" + f + ")");
+        org.charter.server.gateway.FileCharterCatalog catalog;
+        try {
+            catalog = org.charter.server.gateway.FileCharterCatalog.load(charters, f -> {
+                try {
+                    return CharterFiles.load(f).effective();
+                } catch (org.charter.core.charter.InvalidCharterException e) {
+                    throw new UsageException(f + " is not a valid charter: " + e.problems().get(0)
+                            + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more; see charter validate)" : ""));
+                }
+            }, c -> org.charter.server.gateway.Gateway.Bound.of(c, similarity, encoder, alpha));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--charter: " + e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
+        for (String name : catalog.names()) {
+            out.println("Gateway: serving charter " + name + " " + catalog.current(name).orElseThrow().version() + " (" + catalog.file(name).orElseThrow()
+                    + "; model " + name + "@" + model + ")");
+        }
+        out.println("Gateway: judge " + judging.wireName() + ", at most " + limits.maxInFlight() + " requests in flight, streamed requests "
+                + limits.streamMode().wireName() + " unless X-Charter-Stream-Mode says otherwise");
         java.nio.file.Path cases = casesDir != null ? casesDir : storeOptions.dataDir.resolve("cases");
         java.nio.file.Path auditPath = auditFile != null ? auditFile : storeOptions.dataDir.resolve("audit.jsonl");
         try {
@@ -155,13 +198,13 @@ final class ServeCommand implements Callable<Integer> {
         var mapper = CharterServer.jsonMapper();
         // appended before the answer is sent, and forced to disk: a decision the client saw is in the log
         java.util.function.Consumer<java.util.Map<String, Object>> log = entry -> audit.append(java.time.Instant.now(), mapper.valueToTree(entry));
-        var gateway = new org.charter.server.gateway.Gateway(bound, client, candidates, log, c -> {
+        var gateway = new org.charter.server.gateway.Gateway(catalog, client, candidates, judging, log, c -> {
             try {
                 CaseFiles.write(cases, c);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        return new org.charter.server.gateway.GatewayApi(gateway, CharterServer.jsonMapper(), url, key);
+        return new org.charter.server.gateway.GatewayApi(gateway, CharterServer.jsonMapper(), url, key, limits);
     }
 }

@@ -97,13 +97,42 @@ public final class OpenAiChatClient implements ChatClient {
 
     @Override
     public ChatResponse chat(ChatRequest request) {
-        byte[] body = encode(request, config.model());
+        byte[] body = encode(request, config.model(), false);
         long start = System.nanoTime();
+        return withRetries(attempt -> send(body, attempt, start), () -> false);
+    }
+
+    /**
+     * Streams one sample ({@code "stream": true}, server-sent events): each {@code choices[0].delta.content} goes to
+     * {@code onDelta} as it arrives. The timeout bounds the wait for the response's headers and then every gap
+     * between two events, so a server that stalls mid-answer fails with a timeout instead of hanging. Failures before
+     * the first piece of text are retried like {@link #chat}'s; once text has been handed on, a failure is thrown as
+     * it is (the caller has already used part of the answer). A server that ignores {@code stream} and answers with
+     * one JSON completion is accepted: its text is handed on in one piece.
+     */
+    @Override
+    public ChatResponse stream(ChatRequest request, java.util.function.Consumer<String> onDelta) {
+        if (request.n() != 1) throw new IllegalArgumentException("a streamed request has one sample, not n = " + request.n());
+        Objects.requireNonNull(onDelta, "onDelta");
+        byte[] body = encode(request, config.model(), true);
+        long start = System.nanoTime();
+        boolean[] started = {false};
+        return withRetries(attempt -> sendStreaming(body, attempt, start, d -> {
+            started[0] = true;
+            onDelta.accept(d);
+        }), () -> started[0]);
+    }
+
+    private interface Attempt {
+        ChatResponse run(int attempt);
+    }
+
+    private ChatResponse withRetries(Attempt call, java.util.function.BooleanSupplier committed) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return send(body, attempt, start);
+                return call.run(attempt);
             } catch (ModelException e) {
-                if (!e.retryable() || attempt > config.maxRetries()) throw e.afterAttempts(attempt);
+                if (committed.getAsBoolean() || !e.retryable() || attempt > config.maxRetries()) throw e.afterAttempts(attempt);
                 Duration wait = waitBefore(e, attempt);
                 if (wait == null) throw e.afterAttempts(attempt);
                 try {
@@ -128,16 +157,31 @@ public final class OpenAiChatClient implements ChatClient {
         }
     }
 
-    private ChatResponse send(byte[] body, int attempt, long start) {
+    private HttpRequest request(byte[] body, String accept) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(url)
                 .timeout(config.timeout())
                 .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
+                .header("Accept", accept)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         config.apiKey().ifPresent(key -> builder.header("Authorization", "Bearer " + key));
-        HttpResponse<String> response;
+        return builder.build();
+    }
+
+    /**
+     * Sends, turning every transport failure into a {@link ModelUnavailableException} that says what happened. A
+     * connection that the server closed without sending a single byte (the JDK reports "header parser received no
+     * bytes" or an EOF) is tried once more at once, on a fresh connection: that is what a pooled keep-alive connection
+     * the server has just closed as idle looks like, and under load it would otherwise fail requests the server never
+     * saw. (If the server did see it, the cost is one more generation.)
+     */
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            try {
+                return http.send(request, handler);
+            } catch (IOException e) {
+                if (!closedWithoutAnswer(e)) throw e;
+                return http.send(request, handler);
+            }
         } catch (HttpConnectTimeoutException e) {
             throw unavailable(ModelUnavailableException.Kind.TIMEOUT, "could not connect within " + human(config.timeout()) + " (timeout)", e);
         } catch (HttpTimeoutException e) {
@@ -158,19 +202,136 @@ public final class OpenAiChatClient implements ChatClient {
             Thread.currentThread().interrupt();
             throw unavailable(ModelUnavailableException.Kind.CONNECTION_FAILED, "interrupted while waiting for the answer", e);
         }
-        int status = response.statusCode();
+    }
+
+    static boolean closedWithoutAnswer(IOException e) {
+        if (e instanceof HttpTimeoutException || e instanceof ConnectException) return false;
+        if (e instanceof java.io.EOFException) return true;
+        String m = e.getMessage();
+        return m != null && m.contains("received no bytes");
+    }
+
+    /** A 429 or another non-2xx status as the exception the retry loop understands. */
+    private ModelResponseException statusError(int status, java.net.http.HttpHeaders headers, String body) {
         if (status == 429) {
-            Duration retryAfter = response.headers().firstValue("Retry-After").flatMap(this::parseRetryAfter).orElse(null);
-            throw new ModelResponseException(url.toString(), ModelResponseException.Kind.RATE_LIMITED, status, retryAfter,
+            Duration retryAfter = headers.firstValue("Retry-After").flatMap(this::parseRetryAfter).orElse(null);
+            return new ModelResponseException(url.toString(), ModelResponseException.Kind.RATE_LIMITED, status, retryAfter,
                     "HTTP 429 rate limited" + (retryAfter != null ? ", retry after " + human(retryAfter) : "") + ": "
-                            + serverMessage(response.body()), 1, null);
+                            + serverMessage(body), 1, null);
         }
-        if (status < 200 || status >= 300) {
-            throw new ModelResponseException(url.toString(), ModelResponseException.Kind.HTTP_ERROR, status, null,
-                    "HTTP " + status + ": " + serverMessage(response.body()), 1, null);
-        }
+        return new ModelResponseException(url.toString(), ModelResponseException.Kind.HTTP_ERROR, status, null,
+                "HTTP " + status + ": " + serverMessage(body), 1, null);
+    }
+
+    private ChatResponse send(byte[] body, int attempt, long start) {
+        HttpResponse<String> response = exchange(request(body, "application/json"), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        int status = response.statusCode();
+        if (status < 200 || status >= 300) throw statusError(status, response.headers(), response.body());
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
         return decode(response.body(), latency, attempt);
+    }
+
+    /** Closes streams whose server went silent for longer than the timeout (one daemon thread for every client). */
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "openai-stream-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private ChatResponse sendStreaming(byte[] body, int attempt, long start, java.util.function.Consumer<String> onDelta) {
+        HttpResponse<java.io.InputStream> response = exchange(request(body, "text/event-stream"), HttpResponse.BodyHandlers.ofInputStream());
+        java.io.InputStream in = response.body();
+        int status = response.statusCode();
+        if (status < 200 || status >= 300) {
+            String text;
+            try (in) {
+                text = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                text = "";
+            }
+            throw statusError(status, response.headers(), text);
+        }
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        if (contentType.startsWith("application/json")) {
+            // the server ignored "stream": one ordinary completion
+            String text;
+            try (in) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw unavailable(ModelUnavailableException.Kind.CONNECTION_FAILED, "connection failed while reading the answer: " + e.getMessage(), e);
+            }
+            ChatResponse r = decode(text, Duration.ofNanos(System.nanoTime() - start), attempt);
+            if (!r.text().isEmpty()) onDelta.accept(r.text());
+            return r;
+        }
+        long idleNanos = config.timeout().toNanos();
+        java.util.concurrent.atomic.AtomicLong lastEvent = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+        java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
+        long period = Math.max(10, config.timeout().toMillis() / 4);
+        var watch = WATCHDOG.scheduleAtFixedRate(() -> {
+            if (System.nanoTime() - lastEvent.get() > idleNanos && timedOut.compareAndSet(false, true)) {
+                try {
+                    in.close();
+                } catch (IOException ignored) {
+                    // closing is all we can do
+                }
+            }
+        }, period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
+        StringBuilder text = new StringBuilder();
+        String id = "", model = config.model(), finish = null;
+        Optional<ChatResponse.Usage> usage = Optional.empty();
+        boolean done = false;
+        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lastEvent.set(System.nanoTime());
+                if (!line.startsWith("data:")) continue; // event:, id:, retry:, comments and the blank lines between events
+                String data = line.substring(5).strip();
+                if (data.equals("[DONE]")) {
+                    done = true;
+                    break;
+                }
+                JsonNode chunk;
+                try {
+                    chunk = JSON.readTree(data);
+                } catch (JsonProcessingException e) {
+                    throw invalid("a streamed event is not JSON: " + preview(data), e);
+                }
+                if (chunk == null || !chunk.isObject()) throw invalid("a streamed event is not a JSON object: " + preview(data), null);
+                if (chunk.has("error")) {
+                    throw new ModelResponseException(url.toString(), ModelResponseException.Kind.HTTP_ERROR, 0, null,
+                            "error in the stream: " + serverMessage(data), 1, null);
+                }
+                if (chunk.hasNonNull("id")) id = chunk.get("id").asText();
+                if (chunk.hasNonNull("model")) model = chunk.get("model").asText();
+                JsonNode u = chunk.get("usage");
+                if (u != null && u.isObject()) {
+                    long p = u.path("prompt_tokens").asLong(0), c = u.path("completion_tokens").asLong(0);
+                    usage = Optional.of(new ChatResponse.Usage(p, c, u.path("total_tokens").asLong(p + c)));
+                }
+                JsonNode choices = chunk.get("choices");
+                if (choices == null || !choices.isArray() || choices.isEmpty()) continue; // a usage-only chunk
+                JsonNode choice = choices.get(0);
+                JsonNode content = choice.path("delta").get("content");
+                if (content != null && content.isTextual() && !content.asText().isEmpty()) {
+                    text.append(content.asText());
+                    onDelta.accept(content.asText());
+                } else if (content != null && !content.isNull() && !content.isTextual()) {
+                    throw invalid("choices[0].delta.content is not a string in a streamed event", null);
+                }
+                JsonNode f = choice.get("finish_reason");
+                if (f != null && !f.isNull()) finish = f.asText();
+            }
+        } catch (IOException e) {
+            if (timedOut.get()) throw unavailable(ModelUnavailableException.Kind.TIMEOUT, "the stream went silent for " + human(config.timeout()) + " (timeout)", e);
+            throw unavailable(ModelUnavailableException.Kind.CONNECTION_FAILED, "the stream broke off: " + e.getMessage(), e);
+        } finally {
+            watch.cancel(false);
+        }
+        if (timedOut.get() && !done) throw unavailable(ModelUnavailableException.Kind.TIMEOUT, "the stream went silent for " + human(config.timeout()) + " (timeout)", null);
+        if (!done && finish == null) throw invalid("the stream ended before its last event (no finish_reason, no [DONE])", null);
+        return new ChatResponse(id, model, List.of(new ChatResponse.Choice(0, text.toString(), finish == null ? "stop" : finish, Logprobs.NOT_AVAILABLE)),
+                usage, Duration.ofNanos(System.nanoTime() - start), attempt);
     }
 
     private ModelUnavailableException unavailable(ModelUnavailableException.Kind kind, String reason, Throwable cause) {
@@ -178,7 +339,7 @@ public final class OpenAiChatClient implements ChatClient {
     }
 
     /** The request body as the chat-completions protocol defines it. */
-    static byte[] encode(ChatRequest request, String defaultModel) {
+    static byte[] encode(ChatRequest request, String defaultModel, boolean stream) {
         ObjectNode root = JSON.createObjectNode();
         root.put("model", request.model().orElse(defaultModel));
         ArrayNode messages = root.putArray("messages");
@@ -192,7 +353,7 @@ public final class OpenAiChatClient implements ChatClient {
             root.put("logprobs", true);
             if (request.topLogprobs() > 0) root.put("top_logprobs", request.topLogprobs());
         }
-        root.put("stream", false);
+        root.put("stream", stream);
         try {
             return JSON.writeValueAsBytes(root);
         } catch (JsonProcessingException e) {

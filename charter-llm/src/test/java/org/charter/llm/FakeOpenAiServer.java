@@ -29,7 +29,8 @@ import com.sun.net.httpserver.HttpServer;
  * A real HTTP server on a random local port that speaks the OpenAI chat-completions protocol
  * ({@code POST /v1/chat/completions}), scripted per test: fixed answers, {@code n} choices, token log-probabilities
  * with {@code top_logprobs} alternatives, delays, error statuses, rate limits with {@code Retry-After}, garbage
- * bodies and failures for the first k requests. It records every request it receives (method, path, headers, JSON
+ * bodies and failures for the first k requests; streamed answers ({@code "stream": true}) as server-sent events, token
+ * by token, optionally slow or broken off; and {@code GET /v1/models}. It records every request it receives (method, path, headers, JSON
  * body) so tests can assert what a client sent. Built on the JDK's {@code com.sun.net.httpserver}, so users of the
  * test-jar need no other dependency.
  *
@@ -75,11 +76,27 @@ public final class FakeOpenAiServer implements AutoCloseable {
      * -3, -4, ...). A single scripted choice is repeated to fill the request's {@code n}.
      */
     public record Reply(int status, List<List<Token>> choices, String rawBody, Map<String, String> headers, Duration delay,
-            boolean logprobsSupported, String finishReason) {
+            boolean logprobsSupported, String finishReason, Duration tokenDelay, int breakAfter) {
         public Reply {
             choices = choices == null ? null : choices.stream().map(List::copyOf).toList();
             headers = Map.copyOf(headers);
             Objects.requireNonNull(delay, "delay");
+            Objects.requireNonNull(tokenDelay, "tokenDelay");
+        }
+
+        private Reply(int status, List<List<Token>> choices, String rawBody, Map<String, String> headers, Duration delay,
+                      boolean logprobsSupported, String finishReason) {
+            this(status, choices, rawBody, headers, delay, logprobsSupported, finishReason, Duration.ZERO, -1);
+        }
+
+        /** When streamed, the same reply with a pause before each token (to see tokens arrive, or to stall a client). */
+        public Reply streamedEvery(Duration d) {
+            return new Reply(status, choices, rawBody, headers, delay, logprobsSupported, finishReason, d, breakAfter);
+        }
+
+        /** When streamed, the same reply cut off after {@code tokens} tokens: no finish_reason, no [DONE]. */
+        public Reply brokenAfter(int tokens) {
+            return new Reply(status, choices, rawBody, headers, delay, logprobsSupported, finishReason, tokenDelay, tokens);
         }
 
         /** 200 with one choice per text. */
@@ -114,16 +131,16 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
         /** The same reply, sent after waiting (to cause client timeouts). */
         public Reply delayed(Duration d) {
-            return new Reply(status, choices, rawBody, headers, d, logprobsSupported, finishReason);
+            return new Reply(status, choices, rawBody, headers, d, logprobsSupported, finishReason, tokenDelay, breakAfter);
         }
 
         /** The same reply without log-probabilities even when asked, like servers that ignore {@code logprobs}. */
         public Reply withoutLogprobs() {
-            return new Reply(status, choices, rawBody, headers, delay, false, finishReason);
+            return new Reply(status, choices, rawBody, headers, delay, false, finishReason, tokenDelay, breakAfter);
         }
 
         public Reply withFinishReason(String reason) {
-            return new Reply(status, choices, rawBody, headers, delay, logprobsSupported, reason);
+            return new Reply(status, choices, rawBody, headers, delay, logprobsSupported, reason, tokenDelay, breakAfter);
         }
 
         private static List<Token> words(String text) {
@@ -145,6 +162,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
     private final Deque<Reply> queue = new ArrayDeque<>();
     private Reply fallback = Reply.text("ok");
+    private List<String> models = List.of("fake-model");
     private String requiredApiKey;
 
     private FakeOpenAiServer(HttpServer server, ExecutorService executor) {
@@ -198,6 +216,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return this;
     }
 
+    /** The models {@code GET /v1/models} lists (none: answer that route with 404, like servers without it). */
+    public synchronized FakeOpenAiServer models(String... ids) {
+        models = List.of(ids);
+        return this;
+    }
+
     /** Refuse (401, as OpenAI does) requests without {@code Authorization: Bearer key}. */
     public synchronized FakeOpenAiServer requireApiKey(String key) {
         requiredApiKey = key;
@@ -247,7 +271,16 @@ public final class FakeOpenAiServer implements AutoCloseable {
                     return;
                 }
             }
-            if (!request.method().equals("POST") || !request.path().equals("/v1/chat/completions")) {
+            List<String> listed;
+            synchronized (this) {
+                listed = models;
+            }
+            if (request.method().equals("GET") && request.path().equals("/v1/models") && !listed.isEmpty()) {
+                ObjectNode list = JSON.createObjectNode().put("object", "list");
+                ArrayNode data = list.putArray("data");
+                for (String m : listed) data.addObject().put("id", m).put("object", "model").put("created", 1_764_288_000L).put("owned_by", "fake");
+                send(exchange, Reply.raw(200, list.toString()));
+            } else if (!request.method().equals("POST") || !request.path().equals("/v1/chat/completions")) {
                 send(exchange, Reply.status(404, "no route " + request.method() + " " + request.path()));
             } else if (key != null && !("Bearer " + key).equals(request.header("Authorization"))) {
                 send(exchange, Reply.status(401, "Incorrect API key provided"));
@@ -255,6 +288,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
                 send(exchange, reply);
             } else if (json == null || !json.path("messages").isArray()) {
                 send(exchange, Reply.status(400, "the body must be a JSON object with messages"));
+            } else if (json.path("stream").asBoolean(false)) {
+                stream(exchange, reply, json);
             } else {
                 byte[] out = completion(reply, json).toString().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -274,6 +309,53 @@ public final class FakeOpenAiServer implements AutoCloseable {
                 // the response was already under way
             }
         }
+    }
+
+    /**
+     * The first choice as server-sent events in OpenAI's {@code chat.completion.chunk} format: a chunk with the role,
+     * one chunk per token (after {@code tokenDelay}), a chunk with the finish reason, then {@code data: [DONE]}; a
+     * reply {@link Reply#brokenAfter broken after k tokens} closes the connection there instead.
+     */
+    private static void stream(HttpExchange exchange, Reply reply, JsonNode request) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        exchange.sendResponseHeaders(reply.status(), 0);
+        String model = request.path("model").asText("fake-model");
+        try (OutputStream os = exchange.getResponseBody()) {
+            ObjectNode first = chunk(model);
+            first.withArray("choices").addObject().put("index", 0).putNull("finish_reason").putObject("delta").put("role", "assistant").put("content", "");
+            event(os, first.toString());
+            List<Token> tokens = reply.choices().get(0);
+            for (int i = 0; i < tokens.size(); i++) {
+                if (i == reply.breakAfter()) return;
+                if (!reply.tokenDelay().isZero()) {
+                    try {
+                        Thread.sleep(reply.tokenDelay());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                ObjectNode c = chunk(model);
+                c.withArray("choices").addObject().put("index", 0).putNull("finish_reason").putObject("delta").put("content", tokens.get(i).text());
+                event(os, c.toString());
+            }
+            if (reply.breakAfter() >= tokens.size()) return;
+            ObjectNode last = chunk(model);
+            last.withArray("choices").addObject().put("index", 0).put("finish_reason", reply.finishReason()).putObject("delta");
+            event(os, last.toString());
+            event(os, "[DONE]");
+        }
+    }
+
+    private static ObjectNode chunk(String model) {
+        return JSON.createObjectNode().put("id", "chatcmpl-fake").put("object", "chat.completion.chunk").put("created", 1_764_288_000L).put("model", model);
+    }
+
+    private static void event(OutputStream os, String data) throws IOException {
+        os.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+        os.flush();
     }
 
     private static void send(HttpExchange exchange, Reply reply) throws IOException {

@@ -8,12 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.charter.core.charter.Charter;
-import org.charter.core.charter.CharterReader;
 import org.charter.core.charter.OpenCase;
-import org.charter.llm.Embedder;
-import org.charter.llm.EmbedderEncoder;
-import org.charter.llm.EmbeddingSimilarity;
 import org.charter.llm.FakeOpenAiServer;
 import org.charter.llm.FakeOpenAiServer.Reply;
 import org.charter.llm.LlmConfig;
@@ -63,9 +58,7 @@ class GatewayTest {
     @BeforeAll
     static void setUp() {
         upstream = FakeOpenAiServer.start();
-        Charter charter = CharterReader.read(PRIVACY, "privacy.yaml");
-        Embedder embedder = Embedder.create();
-        bound = Gateway.Bound.of(charter, new EmbeddingSimilarity(embedder), new EmbedderEncoder(embedder), 0.2);
+        bound = GatewayFixtures.privacy();
     }
 
     @AfterAll
@@ -154,18 +147,21 @@ class GatewayTest {
     void refusesWhatItCannotJudge_inOpenAIsErrorShape() throws Exception {
         try (CharterServer server = serve(upstream.baseUrl())) {
             var http = new Http(server.baseUrl());
-            var stream = http.post("/v1/chat/completions", "{\"stream\": true, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}");
-            assertThat(stream.status()).isEqualTo(400);
-            JsonNode e = JSON.readTree(stream.body()).get("error");
-            assertThat(e.get("message").asText()).contains("streaming is not offered yet");
-            assertThat(e.get("param").asText()).isEqualTo("stream");
+            var notJson = http.post("/v1/chat/completions", "{\"messages\": [");
+            assertThat(notJson.status()).isEqualTo(400);
+            JsonNode e = JSON.readTree(notJson.body()).get("error");
+            assertThat(e.get("message").asText()).isEqualTo("the body is not JSON");
+            assertThat(e.get("type").asText()).isEqualTo("invalid_request_error");
+            var noMessages = http.post("/v1/chat/completions", "{\"messages\": []}");
+            assertThat(noMessages.status()).isEqualTo(400);
+            assertThat(JSON.readTree(noMessages.body()).get("error").get("param").asText()).isEqualTo("messages");
             var unknown = http.post("/v1/chat/completions", "{\"model\": \"nope@m\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}");
             assertThat(unknown.status()).isEqualTo(404);
-            assertThat(JSON.readTree(unknown.body()).get("error").get("message").asText()).contains("no charter 'nope'");
+            assertThat(JSON.readTree(unknown.body()).get("error").get("message").asText()).contains("no charter 'nope' is served");
             var badRole = http.post("/v1/chat/completions", "{\"messages\": [{\"role\": \"wizard\", \"content\": \"hi\"}]}");
             assertThat(badRole.status()).isEqualTo(400);
             JsonNode models = JSON.readTree(http.get("/v1/models").body());
-            assertThat(models.get("data").toString()).contains("\"privacy-desk\"").contains("privacy-desk@m");
+            assertThat(models.get("data").toString()).contains("\"privacy-desk\"").contains("privacy-desk@fake-model");
         }
     }
 }
