@@ -25,7 +25,10 @@ public final class WebApp {
         return List.of(
                 new HomePages(),
                 new AccountPages(),
-                new ModeratorPages());
+                new ModeratorPages(),
+                new ParticipatePages(),
+                new ComparePages(),
+                new ModeratorToolsPages());
     }
 
     /**
