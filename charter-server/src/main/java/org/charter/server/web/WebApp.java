@@ -131,15 +131,13 @@ public final class WebApp {
 
     /** The htmx version, from the WebJar's Maven metadata on the classpath. */
     private static String htmxVersion() {
-        {
-            try (InputStream in = WebApp.class.getClassLoader().getResourceAsStream("META-INF/maven/org.webjars.npm/htmx.org/pom.properties")) {
-                if (in == null) throw new IllegalStateException("the htmx WebJar is missing from the classpath");
-                var p = new java.util.Properties();
-                p.load(in);
-                return p.getProperty("version");
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+        try (InputStream in = WebApp.class.getClassLoader().getResourceAsStream("META-INF/maven/org.webjars.npm/htmx.org/pom.properties")) {
+            if (in == null) throw new IllegalStateException("the htmx WebJar is missing from the classpath");
+            var p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
