@@ -78,6 +78,7 @@ public final class WebApp {
 
     public void register(Javalin app) {
         web = new Web(app, db, clock, config, maxStatementLength, passwords);
+        web.sessions.sweep();
         app.before(ctx -> {
             if (!isPage(ctx.path())) return;
             securityHeaders(ctx);
