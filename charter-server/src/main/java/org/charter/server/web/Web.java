@@ -148,6 +148,7 @@ public final class Web {
 
     /** Renders a refusal as the error page (or, for htmx, as a fragment it swaps in). */
     public void error(Context ctx, WebException e) {
+        ctx.attribute(org.charter.server.CharterServer.ANSWERED, Boolean.TRUE); // Javalin's status handlers keep this page
         ctx.status(e.status());
         if (e.retryAfterSeconds() > 0) ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
         Page page = page(ctx, "error.title");

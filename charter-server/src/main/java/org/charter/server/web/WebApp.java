@@ -88,6 +88,10 @@ public final class WebApp {
             }
         });
         app.get("/static/{file}", this::staticFile);
+        // A browser asking for a page that does not exist gets a page (API clients keep the JSON error).
+        app.error(404, "html", ctx -> {
+            if (isPage(ctx.path()) && ctx.attribute(org.charter.server.CharterServer.ANSWERED) == null) web.error(ctx, WebException.notFound());
+        });
         for (PageGroup g : groups()) g.register(web);
     }
 

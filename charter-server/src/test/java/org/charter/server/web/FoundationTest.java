@@ -111,6 +111,17 @@ class FoundationTest {
     }
 
     @Test
+    void unknownPage_inABrowser_isAPage_butJsonForApiClients() {
+        var html = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url("/no/such/page")))
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET());
+        assertThat(html.status()).isEqualTo(404);
+        assertThat(html.body()).contains("<html").contains("There is no such page.");
+        assertThat(client.get("/no/such/page").body()).startsWith("{");
+        var api = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url("/api/nothing"))).header("Accept", "text/html").GET());
+        assertThat(api.body()).startsWith("{");
+    }
+
+    @Test
     void jsonApi_isNotAPage_andKeepsItsJsonErrors() {
         var r = client.get("/api/assemblies/999");
         assertThat(r.status()).isEqualTo(404);
