@@ -65,8 +65,32 @@ class ParticipateBrowserTest extends BrowserTest {
         long id = server.assembly("Our town", AssemblySettings.DEFAULT, STATEMENTS[0], STATEMENTS[1]);
         open("/a/" + id);
         var agree = waitFor(By.cssSelector("#card button[value='agree']"));
+        var js = (org.openqa.selenium.JavascriptExecutor) browser;
+        assertThat(js.executeScript("return typeof htmx")).as("htmx runs under the CSP").isEqualTo("object");
+        js.executeScript("document.body.dataset.marker = 'same-page'");
         agree.sendKeys(org.openqa.selenium.Keys.ENTER);
         waitForText(By.cssSelector("#card p.statement"), STATEMENTS[1]);
+        assertThat(js.executeScript("return document.body.dataset.marker")).as("htmx swapped the card; no page load").isEqualTo("same-page");
+    }
+
+    @Test
+    void invitation_moderatorCreatesOne_andTheInviteeJoinsByItsLink() {
+        long id = server.assembly("Board", AssemblySettings.DEFAULT.withAccess(AssemblySettings.Access.INVITATION), "Budget first");
+        server.account("mo", Role.MODERATOR);
+        login("mo");
+        open("/moderate/a/" + id + "/invitations");
+        waitFor(By.id("label")).sendKeys("Ann");
+        browser.findElement(By.cssSelector("form[action$='/invitations'] button")).click();
+        String link = waitFor(By.id("invitation-link")).getText();
+        assertThat(link).startsWith(server.server.baseUrl() + "/a/" + id + "/join?invite=");
+
+        browser.manage().deleteAllCookies();
+        open("/a/" + id);
+        assertThat(waitFor(By.cssSelector("h1")).getText()).isEqualTo("Board");
+        assertThat(browser.getPageSource()).doesNotContain("Budget first");
+        browser.get(link);
+        browser.findElement(By.cssSelector("form[action$='/join'] button")).click();
+        waitForText(By.cssSelector("#card p.statement"), "Budget first");
     }
 
     @Test
