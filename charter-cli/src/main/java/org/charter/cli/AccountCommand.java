@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * the terminal, else is the first line of standard input.
  */
 @Command(name = "account", mixinStandardHelpOptions = true, description = "Moderator and admin accounts of the web pages.",
-        subcommands = {AccountCommand.Add.class, AccountCommand.ListAccounts.class, AccountCommand.Password.class})
+        subcommands = {AccountCommand.Add.class, AccountCommand.ListAccounts.class, AccountCommand.Password.class, AccountCommand.Token.class})
 final class AccountCommand implements Runnable {
     static final String PASSWORD_ENV = "CHARTER_ACCOUNT_PASSWORD";
     static final int MIN_PASSWORD = 12;
@@ -155,6 +155,39 @@ final class AccountCommand implements Runnable {
                 Arrays.fill(pw, '\0');
             }
             spec.commandLine().getOut().println("Set the password of " + name + ".");
+            return 0;
+        }
+    }
+
+    @Command(name = "token", mixinStandardHelpOptions = true,
+            description = {"Issue an API token for a moderator or admin account: what the JSON API's moderator acts (creating",
+                    "assemblies, settings, moderation, seed statements) need, as Authorization: Bearer TOKEN. The token is",
+                    "printed once; the store keeps only its SHA-256."})
+    static final class Token implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--days", defaultValue = "90", description = "How long the token is valid (default: ${DEFAULT-VALUE} days).")
+        int days;
+
+        @Mixin
+        StoreOptions storeOptions;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (days < 1 || days > 3650) throw new UsageException("--days must be 1 to 3650");
+            try (Database db = storeOptions.open()) {
+                var accounts = new AccountStore(db, Clock.systemUTC());
+                var account = accounts.findAccount(name)
+                        .orElseThrow(() -> new IllegalArgumentException("no account called " + name + " (charter account list shows them)"));
+                String token = org.charter.server.ApiAccess.issue(accounts, account, java.time.Duration.ofDays(days), Clock.systemUTC());
+                spec.commandLine().getOut().println(token);
+                spec.commandLine().getErr().println("An API token for " + account.role().apiName() + " " + name + ", valid for " + days
+                        + " days: send it as Authorization: Bearer TOKEN. It is not shown again.");
+            }
             return 0;
         }
     }

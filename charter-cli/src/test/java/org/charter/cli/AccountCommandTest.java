@@ -42,6 +42,18 @@ class AccountCommandTest {
         assertThat(CliTest.run("account", "list", "--data-dir", tmp.toString()).out()).contains("ada").contains("admin");
         var again = withStdin("another good password\n", "account", "password", "ada", "--data-dir", tmp.toString());
         assertThat(again.code()).as(again.err()).isZero();
+
+        var token = CliTest.run("account", "token", "ada", "--days", "7", "--data-dir", tmp.toString());
+        assertThat(token.code()).as(token.err()).isZero();
+        assertThat(token.out().strip()).matches("[A-Za-z0-9_-]{43}");
+        assertThat(token.err()).contains("valid for 7 days");
+        try (Database db = Database.open(StoreConfig.sqlite(tmp))) { // only the hash is stored
+            var stored = new AccountStore(db, Clock.systemUTC()).findSession(org.charter.server.web.Secrets.sha256(token.out().strip()));
+            assertThat(stored).isPresent();
+            assertThat(stored.get().accountId()).isEqualTo(new AccountStore(db, Clock.systemUTC()).findAccount("ada").orElseThrow().id());
+        }
+        assertThat(CliTest.run("account", "token", "nobody", "--data-dir", tmp.toString()).err()).contains("no account called nobody");
+        assertThat(CliTest.run("account", "token", "ada", "--days", "0", "--data-dir", tmp.toString()).code()).isEqualTo(2);
     }
 
     @Test

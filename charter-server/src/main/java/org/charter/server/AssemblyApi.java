@@ -17,16 +17,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 
-/** The assemblies REST API: assemblies, participants, statements, moderation, votes and the latest-vote matrix. */
+/**
+ * The assemblies REST API: assemblies, participants, statements, moderation, votes and the latest-vote matrix. What
+ * only a moderator may do needs a moderator's API token ({@link ApiAccess}).
+ */
 final class AssemblyApi {
     private final AssemblyStore store;
     private final ObjectMapper json;
     private final int maxStatementLength;
+    private final ApiAccess access;
 
-    AssemblyApi(AssemblyStore store, ObjectMapper json, int maxStatementLength) {
+    AssemblyApi(AssemblyStore store, ObjectMapper json, int maxStatementLength, ApiAccess access) {
         this.store = store;
         this.json = json;
         this.maxStatementLength = maxStatementLength;
+        this.access = access;
     }
 
     void register(Javalin app) {
@@ -137,6 +142,8 @@ final class AssemblyApi {
         long id = assemblyId(ctx);
         var body = JsonBody.parse(json, ctx.body(), "text", "authorId", "isMeta", "isSeed", "moderation");
         String state = body.optionalText("moderation");
+        // An accepted or seed statement skips the moderation queue: a moderator's act.
+        if (state != null || body.bool("isSeed", false)) access.requireModerator(ctx);
         var s = store.addStatement(id, body.requiredText("text"), body.optionalInt("authorId"), body.bool("isMeta", false),
                 body.bool("isSeed", false), state == null ? null : moderation(state, "moderation"), maxStatementLength);
         ctx.status(201).header("Location", "/api/assemblies/" + id + "/statements/" + s.tid()).json(StatementView.of(s));

@@ -73,7 +73,9 @@ public final class CharterServer implements AutoCloseable {
             });
         });
         app.get("/health", ctx -> ctx.json(new Health("ok", Version.current(), db.kind().id())));
-        new AssemblyApi(store, mapper, config.maxStatementLength()).register(app);
+        var apiAccess = new ApiAccess(new org.charter.store.web.AccountStore(db, clock), clock);
+        apiAccess.register(app);
+        new AssemblyApi(store, mapper, config.maxStatementLength(), apiAccess).register(app);
         new OpinionApi(new OpinionService(db, clock)).register(app);
         if (gateway != null) gateway.register(app);
         // The participatory pages (server-rendered HTML); they answer their own errors as pages.

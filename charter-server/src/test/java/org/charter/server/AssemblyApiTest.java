@@ -15,13 +15,17 @@ import org.junit.jupiter.api.Test;
 /** The REST API against a real server on a random port, over SQLite. */
 class AssemblyApiTest {
     private CharterServer server;
-    private Http http;
+    private Http http;    // a moderator's client
+    private Http anyone;  // no token
+    private String token;
 
     @BeforeEach
     void start() {
         Database db = TestDatabases.open(StoreKind.SQLITE);
         server = CharterServer.create(new ServerConfig("127.0.0.1", 0, 200, Duration.ofSeconds(5)), db, Clock.systemUTC()).start();
-        http = new Http(server.baseUrl());
+        token = Http.moderatorToken(db);
+        http = new Http(server.baseUrl(), token);
+        anyone = new Http(server.baseUrl());
     }
 
     @AfterEach
@@ -174,6 +178,29 @@ class AssemblyApiTest {
         assertThat(http.get("/api/assemblies/" + id + "/votes").json()).isEmpty();
         assertThat(http.get("/api/assemblies/" + id + "/statements").json()).hasSize(1);
         assertThat(http.get("/api/assemblies").json()).hasSize(1);
+    }
+
+    @Test
+    void moderatorActsNeedAModeratorsTokenAndTakingPartDoesNot() {
+        long id = createAssembly(",\"settings\":{\"strictModeration\":true}");
+        var noToken = anyone.post("/api/assemblies", "{\"topic\":\"mine\"}");
+        assertThat(noToken.status()).isEqualTo(401);
+        assertThat(noToken.raw().headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"charter\"");
+        assertThat(noToken.json().get("error").asText()).contains("moderator's API token");
+        assertThat(new Http(server.baseUrl(), "forged").post("/api/assemblies", "{\"topic\":\"mine\"}").status()).isEqualTo(401);
+        assertThat(anyone.put("/api/assemblies/" + id + "/settings", "{\"strictModeration\":false}").status()).isEqualTo(401);
+        assertThat(anyone.post("/api/assemblies/" + id + "/statements", "{\"text\":\"seeded\",\"isSeed\":true}").status()).isEqualTo(401);
+        assertThat(anyone.post("/api/assemblies/" + id + "/statements", "{\"text\":\"ok\",\"moderation\":\"accepted\"}").status()).isEqualTo(401);
+
+        // Taking part: join, write (held for moderation), vote.
+        assertThat(anyone.post("/api/assemblies/" + id + "/participants", "{}").status()).isEqualTo(201);
+        var held = anyone.post("/api/assemblies/" + id + "/statements", "{\"text\":\"mine\",\"authorId\":0}");
+        assertThat(held.status()).isEqualTo(201);
+        assertThat(held.json().get("moderation").asText()).isEqualTo("unmoderated");
+        assertThat(anyone.put("/api/assemblies/" + id + "/statements/0/moderation", "{\"state\":\"accepted\"}").status()).isEqualTo(401);
+        assertThat(http.put("/api/assemblies/" + id + "/statements/0/moderation", "{\"state\":\"accepted\"}").status()).isEqualTo(200);
+        assertThat(anyone.post("/api/assemblies/" + id + "/votes", "{\"participantId\":0,\"statementId\":0,\"vote\":\"agree\"}").status()).isEqualTo(201);
+        assertThat(anyone.get("/api/assemblies/" + id).status()).isEqualTo(200);
     }
 
     @Test

@@ -24,10 +24,24 @@ final class Http {
     }
 
     private final String base;
+    private final String token;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     Http(String base) {
+        this(base, null);
+    }
+
+    /** A client that sends {@code Authorization: Bearer token} with every request (a moderator's API token). */
+    Http(String base, String token) {
         this.base = base;
+        this.token = token;
+    }
+
+    /** A moderator's API token for a server over {@code db} (the account is created). */
+    static String moderatorToken(org.charter.store.Database db) {
+        var accounts = new org.charter.store.web.AccountStore(db, java.time.Clock.systemUTC());
+        var account = accounts.addAccount("mod-" + System.nanoTime(), org.charter.store.web.AccountStore.Role.MODERATOR, "$argon2id$v=19$m=8,t=1,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        return ApiAccess.issue(accounts, account, Duration.ofHours(1), java.time.Clock.systemUTC());
     }
 
     Response get(String path) {
@@ -46,6 +60,7 @@ final class Http {
 
     Response send(HttpRequest.Builder request) {
         try {
+            if (token != null) request.header("Authorization", "Bearer " + token);
             HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.body(), r);
         } catch (IOException e) {
