@@ -165,21 +165,14 @@ public final class Ratification {
         }
     }
 
-    /** The id of the clause made from statement {@code tid} of {@code assembly}. */
-    public static String clauseId(String assembly, int tid) {
-        return assembly + "-s" + tid;
-    }
-
     /**
-     * The next version of {@code previous} (the document as written; {@code effective} is it with its parents'
-     * clauses, for checking the clauses cases cite): the assembly's statements chosen by {@code rule} become clauses,
-     * and the ruled {@code cases} of this charter become precedents.
+     * The votes on each eligible statement per opinion group (key: the group id, or "all" when there are no groups;
+     * participants outside every group count only in {@code overall}) and over everyone.
      */
-    public static Ratified ratify(Charter previous, Charter effective, Input input, RatificationRule rule, Settings settings, List<OpenCase> cases) {
-        if (!previous.parties().isEmpty() && !previous.parties().contains(settings.authority())) {
-            throw new IllegalArgumentException("authority '" + settings.authority() + "' is not a party of charter " + previous.id()
-                    + " (" + String.join(", ", previous.parties()) + ")");
-        }
+    public record Tallies(Map<Integer, Map<String, Tally>> byGroup, Map<Integer, Tally> overall) { }
+
+    /** Counts the votes of {@code input} (see {@link Tallies}). */
+    public static Tallies tallies(Input input) {
         Map<Integer, Map<String, Tally>> byGroup = new TreeMap<>();
         Map<Integer, Tally> overall = new TreeMap<>();
         Set<String> groups = new TreeSet<>();
@@ -200,6 +193,27 @@ public final class Ratification {
                 if (g != null) byGroup.get(tid).merge(g, new Tally(0, 0, 0).plus(v), Ratification::sum);
             });
         }
+        return new Tallies(byGroup, overall);
+    }
+
+    /** The id of the clause made from statement {@code tid} of {@code assembly}. */
+    public static String clauseId(String assembly, int tid) {
+        return assembly + "-s" + tid;
+    }
+
+    /**
+     * The next version of {@code previous} (the document as written; {@code effective} is it with its parents'
+     * clauses, for checking the clauses cases cite): the assembly's statements chosen by {@code rule} become clauses,
+     * and the ruled {@code cases} of this charter become precedents.
+     */
+    public static Ratified ratify(Charter previous, Charter effective, Input input, RatificationRule rule, Settings settings, List<OpenCase> cases) {
+        if (!previous.parties().isEmpty() && !previous.parties().contains(settings.authority())) {
+            throw new IllegalArgumentException("authority '" + settings.authority() + "' is not a party of charter " + previous.id()
+                    + " (" + String.join(", ", previous.parties()) + ")");
+        }
+        Tallies tallies = tallies(input);
+        Map<Integer, Map<String, Tally>> byGroup = tallies.byGroup();
+        Map<Integer, Tally> overall = tallies.overall();
         Map<Integer, Rational> consensus = new TreeMap<>();
         byGroup.forEach((tid, m) -> {
             Rational p = Rational.ONE;
