@@ -82,8 +82,10 @@ final class AssemblyApi {
 
     private static AssemblySettings settings(JsonBody body, AssemblySettings base) {
         if (body == null) return base;
+        String access = body.optionalText("access");
         return new AssemblySettings(body.bool("strictModeration", base.strictModeration()),
-                body.bool("participantsMaySubmit", base.participantsMaySubmit()));
+                body.bool("participantsMaySubmit", base.participantsMaySubmit()),
+                access == null || access.isEmpty() ? base.access() : AssemblySettings.Access.fromApiName(access));
     }
 
     private void getAssembly(Context ctx) {
@@ -93,7 +95,7 @@ final class AssemblyApi {
 
     private void updateSettings(Context ctx) {
         long id = assemblyId(ctx);
-        var body = JsonBody.parse(json, ctx.body(), "strictModeration", "participantsMaySubmit");
+        var body = JsonBody.parse(json, ctx.body(), "strictModeration", "participantsMaySubmit", "access");
         var updated = store.updateSettings(id, settings(body, store.assembly(id).settings()));
         ctx.json(AssemblyView.of(updated, store.counts(id)));
     }

@@ -53,6 +53,12 @@ public final class CharterServer implements AutoCloseable {
 
     /** As {@link #create(ServerConfig, Database, Clock)}, with the OpenAI-compatible gateway when {@code gateway} is given. */
     public static CharterServer create(ServerConfig config, Database db, Clock clock, org.charter.server.gateway.GatewayApi gateway) {
+        return create(config, db, clock, gateway, org.charter.server.web.WebConfig.defaults());
+    }
+
+    /** As {@link #create(ServerConfig, Database, Clock, org.charter.server.gateway.GatewayApi)}, with the web pages' settings. */
+    public static CharterServer create(ServerConfig config, Database db, Clock clock, org.charter.server.gateway.GatewayApi gateway,
+                                       org.charter.server.web.WebConfig web) {
         ObjectMapper mapper = jsonMapper();
         var store = new AssemblyStore(db, clock);
         Javalin app = Javalin.create(c -> {
@@ -70,6 +76,8 @@ public final class CharterServer implements AutoCloseable {
         new AssemblyApi(store, mapper, config.maxStatementLength()).register(app);
         new OpinionApi(new OpinionService(db, clock)).register(app);
         if (gateway != null) gateway.register(app);
+        // The participatory pages (server-rendered HTML); they answer their own errors as pages.
+        new org.charter.server.web.WebApp(db, clock, web, config.maxStatementLength(), new org.charter.server.web.PasswordHasher()).register(app);
 
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.field()));
         app.exception(InvalidFieldException.class, (e, ctx) -> error(ctx, 400, e.getMessage(), e.field()));

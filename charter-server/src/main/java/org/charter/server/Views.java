@@ -16,9 +16,9 @@ import org.charter.store.AssemblyStore;
 final class Views {
     private Views() { }
 
-    record SettingsView(boolean strictModeration, boolean participantsMaySubmit) {
+    record SettingsView(boolean strictModeration, boolean participantsMaySubmit, String access) {
         static SettingsView of(AssemblySettings s) {
-            return new SettingsView(s.strictModeration(), s.participantsMaySubmit());
+            return new SettingsView(s.strictModeration(), s.participantsMaySubmit(), s.access().apiName());
         }
     }
 

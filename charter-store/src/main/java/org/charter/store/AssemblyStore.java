@@ -59,11 +59,11 @@ public final class AssemblyStore {
     }
 
     private static long insertAssembly(Handle h, String topic, String description, AssemblySettings settings, Instant at) {
-        return h.createUpdate("INSERT INTO assembly (topic, description, strict_moderation, participants_may_submit, created_at)"
-                        + " VALUES (:topic, :description, :strict, :submit, :at)")
+        return h.createUpdate("INSERT INTO assembly (topic, description, strict_moderation, participants_may_submit, access, created_at)"
+                        + " VALUES (:topic, :description, :strict, :submit, :access, :at)")
                 .bind("topic", topic).bind("description", description)
                 .bind("strict", settings.strictModeration()).bind("submit", settings.participantsMaySubmit())
-                .bind("at", at.toEpochMilli())
+                .bind("access", settings.access().apiName()).bind("at", at.toEpochMilli())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
@@ -89,15 +89,17 @@ public final class AssemblyStore {
 
     private static Assembly assembly(ResultSet rs) throws SQLException {
         return new Assembly(rs.getLong("id"), rs.getString("topic"), rs.getString("description"),
-                new AssemblySettings(rs.getBoolean("strict_moderation"), rs.getBoolean("participants_may_submit")),
+                new AssemblySettings(rs.getBoolean("strict_moderation"), rs.getBoolean("participants_may_submit"),
+                        AssemblySettings.Access.fromApiName(rs.getString("access"))),
                 Instant.ofEpochMilli(rs.getLong("created_at")));
     }
 
     public Assembly updateSettings(long id, AssemblySettings settings) {
         return db.write(h -> {
             requireAssembly(h, id);
-            h.createUpdate("UPDATE assembly SET strict_moderation = :strict, participants_may_submit = :submit WHERE id = :id")
+            h.createUpdate("UPDATE assembly SET strict_moderation = :strict, participants_may_submit = :submit, access = :access WHERE id = :id")
                     .bind("strict", settings.strictModeration()).bind("submit", settings.participantsMaySubmit())
+                    .bind("access", settings.access().apiName())
                     .bind("id", id).execute();
             return requireAssembly(h, id);
         });
