@@ -23,8 +23,19 @@ public final class SeedUpload {
     /** A statement ready to store: its source line, text and meta flag. */
     public record Accepted(int line, String text, boolean meta) { }
 
-    /** A line that cannot be stored, and why. */
-    public record Rejected(int line, String content, String reason) { }
+    /**
+     * A line that cannot be stored, and why: a reason code (empty, too-long, control, exists, repeats, columns, meta,
+     * unclosed) with its arguments, for pages to translate, and the reason in English.
+     */
+    public record Rejected(int line, String content, String code, List<Object> args, String reason) {
+        public Rejected {
+            args = List.copyOf(args);
+        }
+    }
+
+    private static Rejected reject(int line, String content, String code, String reason, Object... args) {
+        return new Rejected(line, content, code, List.of(args), reason);
+    }
 
     /** The check of a whole upload. */
     public record Result(List<Accepted> accepted, List<Rejected> rejected, int emptyLines) {
@@ -83,7 +94,7 @@ public final class SeedUpload {
             }
             String t = raw.strip();
             if (format == Format.CSV && cells.length > 2) {
-                rejected.add(new Rejected(line, raw, "has " + cells.length + " columns; expected text and an optional meta column"));
+                rejected.add(reject(line, raw, "columns", "has " + cells.length + " columns; expected text and an optional meta column", cells.length));
                 continue;
             }
             boolean meta = false;
@@ -91,16 +102,16 @@ public final class SeedUpload {
                 String m = cells[1].strip().toLowerCase(Locale.ROOT);
                 if (m.equals("true")) meta = true;
                 else if (!m.isEmpty() && !m.equals("false")) {
-                    rejected.add(new Rejected(line, raw, "meta must be true, false or empty, not '" + cells[1] + "'"));
+                    rejected.add(reject(line, raw, "meta", "meta must be true, false or empty, not '" + cells[1] + "'", cells[1]));
                     continue;
                 }
             }
-            if (t.isEmpty()) rejected.add(new Rejected(line, raw, "the text is empty"));
-            else if (t.length() > maxLength) rejected.add(new Rejected(line, t, "is " + t.length() + " characters long; the limit is " + maxLength));
+            if (t.isEmpty()) rejected.add(reject(line, raw, "empty", "the text is empty"));
+            else if (t.length() > maxLength) rejected.add(reject(line, t, "too-long", "is " + t.length() + " characters long; the limit is " + maxLength, t.length(), maxLength));
             else if (t.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-                rejected.add(new Rejected(line, t, "contains control characters"));
-            } else if (old.contains(key(t))) rejected.add(new Rejected(line, t, "the assembly already has this statement"));
-            else if (seen.containsKey(key(t))) rejected.add(new Rejected(line, t, "repeats line " + seen.get(key(t))));
+                rejected.add(reject(line, t, "control", "contains control characters"));
+            } else if (old.contains(key(t))) rejected.add(reject(line, t, "exists", "the assembly already has this statement"));
+            else if (seen.containsKey(key(t))) rejected.add(reject(line, t, "repeats", "repeats line " + seen.get(key(t)), seen.get(key(t))));
             else {
                 seen.put(key(t), line);
                 accepted.add(new Accepted(line, t, meta));
@@ -165,7 +176,7 @@ public final class SeedUpload {
             }
         }
         if (quoted) {
-            rejected.add(new Rejected(start, cell.toString(), "a quoted cell is never closed"));
+            rejected.add(reject(start, cell.toString(), "unclosed", "a quoted cell is never closed"));
             return;
         }
         if (!cell.isEmpty() || !cells.isEmpty()) {
