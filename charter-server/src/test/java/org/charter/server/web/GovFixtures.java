@@ -1,0 +1,41 @@
+package org.charter.server.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.charter.core.assembly.AssemblySettings;
+import org.charter.core.assembly.VoteValue;
+import org.charter.core.charter.OpenCase;
+import org.charter.store.AssemblyStore;
+
+/** Assemblies and cases for the report, ratification and case tests. */
+final class GovFixtures {
+    private GovFixtures() { }
+
+    static final String[] STATEMENTS = {"Cite your sources.", "Answer in plain language.", "Refuse to guess about benefits.",
+            "Always hand over to a clerk.", "Say when you are unsure.", "Use the informal you."};
+
+    /**
+     * Two camps of twelve: camp A (pids 0-11) agrees with s0-s2 and disagrees with s3; camp B the opposite; everyone
+     * agrees with s4; s5 is passed on by half of each camp and agreed with by the rest.
+     */
+    static long twoCamps(WebTestServer server) {
+        long id = server.assembly("Helpdesk rules", AssemblySettings.DEFAULT, STATEMENTS);
+        AssemblyStore store = server.assemblies;
+        for (int p = 0; p < 24; p++) {
+            store.addParticipant(id, "p" + p, Map.of());
+            boolean a = p < 12;
+            for (int t = 0; t < 3; t++) store.castVote(id, p, t, a ? VoteValue.AGREE : VoteValue.DISAGREE, null);
+            store.castVote(id, p, 3, a ? VoteValue.DISAGREE : VoteValue.AGREE, null);
+            store.castVote(id, p, 4, VoteValue.AGREE, null);
+            store.castVote(id, p, 5, p % 2 == 0 ? VoteValue.PASS : VoteValue.AGREE, null);
+        }
+        return id;
+    }
+
+    static OpenCase gap(String id, String charterId, String prompt, List<String> candidates) {
+        return new OpenCase(id, OpenCase.Kind.GAP, Instant.parse("2026-11-28T09:00:00Z"), charterId, "1", "sha256:x", Map.of("channel", "web"),
+                prompt, candidates, "ask", List.of("the charter is silent here"), List.of(), List.of());
+    }
+}
