@@ -57,8 +57,9 @@ public final class InvitationStore {
             var row = h.createQuery("SELECT id, used_by_pid FROM invitation WHERE assembly_id = :a AND token_hash = :t")
                     .bind("a", assemblyId).bind("t", tokenHash)
                     .map((rs, c) -> {
+                        long id = rs.getLong("id");
                         int p = rs.getInt("used_by_pid");
-                        return new long[] {rs.getLong("id"), rs.wasNull() ? -1 : p};
+                        return new long[] {id, rs.wasNull() ? -1 : p};
                     }).findOne()
                     .orElseThrow(() -> new NotFoundException("invitation to assembly " + assemblyId));
             if (row[1] >= 0 && row[1] != pid) throw new ConflictException("this invitation has been used already");
