@@ -35,10 +35,14 @@ class GovBrowserTest extends BrowserTest {
     }
 
     @Test
-    void aParticipantsStatement_isAcceptedInTheQueue() {
+    void aParticipantsStatement_isHeld_untilTheModeratorAcceptsItInTheQueue() {
         long id = server.assembly("Strict", new AssemblySettings(true, true), "Seed");
-        server.assemblies.addParticipant(id, "p0", java.util.Map.of());
-        var s = server.assemblies.addStatement(id, "Explain every refusal.", 0, false, false, null, 500);
+        open("/a/" + id);
+        waitFor(By.id("text")).sendKeys("Explain every refusal.");
+        browser.findElement(By.cssSelector("form[action='/a/" + id + "/statements'] button[type=submit]")).click();
+        waitFor(By.id("text"));
+        var s = server.assemblies.statements(id).get(1);
+        assertThat(s.text()).isEqualTo("Explain every refusal.");
         assertThat(s.moderation()).isEqualTo(Moderation.UNMODERATED);
         server.account("mo", Role.MODERATOR);
         login("mo");
