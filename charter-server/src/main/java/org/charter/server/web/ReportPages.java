@@ -12,14 +12,15 @@ import org.charter.server.web.svg.Svg;
  * The report of an assembly: its groups and what represents them, what is shared and what divides, what is uncertain,
  * how stable the groups are, the constitution candidates, and the opinion map as SVG with a table beside it. Every
  * number links to what it was computed from: a statement's statistics to its votes per group
- * ({@code /a/{id}/report/s/{tid}}), group sizes to their members, stability to each participant's confidence.
+ * ({@code /a/{id}/report/s/{tid}}), group sizes to their members, stability to each participant's confidence. The
+ * report of an assembly by invitation is for its participants and moderators only.
  */
 final class ReportPages implements PageGroup {
     @Override
     public void register(Web web) {
         web.get("/a/{id}/report", ctx -> {
             long id = Web.pathId(ctx, "id");
-            Assembly a = web.assemblies.assembly(id);
+            Assembly a = visible(web, ctx, id);
             AssemblySnapshot snapshot = web.assemblies.snapshot(id);
             Optional<OpinionMap> map = web.maps.map(id);
             Page page = web.page(ctx, "report.title", a.topic());
@@ -29,13 +30,26 @@ final class ReportPages implements PageGroup {
         web.get("/a/{id}/report/s/{tid}", ctx -> {
             long id = Web.pathId(ctx, "id");
             long tid = Web.pathId(ctx, "tid");
-            Assembly a = web.assemblies.assembly(id);
+            Assembly a = visible(web, ctx, id);
             ReportView report = ReportView.of(id, web.assemblies.snapshot(id), web.maps.map(id).orElse(null));
             ReportView.StatementVotes votes = report.votes().get((int) Math.min(tid, Integer.MAX_VALUE));
             if (votes == null) throw WebException.notFound();
             web.render(ctx, "report/statement.jte", Map.of("page", web.page(ctx, "report.statement.title", tid, a.topic()), "report", report,
                     "votes", votes));
         });
+    }
+
+    /**
+     * The assembly, if this reader may see its report: anyone for an open assembly; for one by invitation, its joined
+     * participants and moderators (403 for others).
+     */
+    static Assembly visible(Web web, io.javalin.http.Context ctx, long id) {
+        Assembly a = web.assemblies.assembly(id);
+        if (a.settings().access() == org.charter.core.assembly.AssemblySettings.Access.INVITATION && web.participants.find(ctx, id).isEmpty()
+                && web.account(ctx).map(acc -> acc.role().allows(org.charter.store.web.AccountStore.Role.MODERATOR)).orElse(false).equals(Boolean.FALSE)) {
+            throw WebException.forbidden();
+        }
+        return a;
     }
 
     /** The opinion map: participants as dots coloured by group, group centres dashed, axes through the origin. */

@@ -152,4 +152,16 @@ class GovSecurityTest {
         assertThat(new CaseStore(server.db, server.clock).get("c1").verdicts()).isEmpty();
         assertThat(new CharterStore(server.db, server.clock).versions("helpdesk")).hasSize(1);
     }
+
+    @Test
+    void theReportOfAnAssemblyByInvitation_isForItsParticipantsAndModerators() {
+        long id = server.assembly("Closed", new AssemblySettings(false, true, AssemblySettings.Access.INVITATION), "Secret seed");
+        var visitor = new WebClient(server.url(""));
+        assertThat(visitor.get("/a/" + id + "/report").status()).isEqualTo(403);
+        assertThat(visitor.get("/a/" + id + "/report/s/0").status()).isEqualTo(403);
+        server.account("mo", Role.MODERATOR);
+        var mo = new WebClient(server.url(""));
+        mo.login("mo");
+        assertThat(mo.get("/a/" + id + "/report").body()).contains("Closed");
+    }
 }
