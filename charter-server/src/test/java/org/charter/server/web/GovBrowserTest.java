@@ -104,4 +104,18 @@ class GovBrowserTest extends BrowserTest {
         assertThat(p.response()).isEqualTo("No: by card or transfer.");
         assertThat(p.decidedBy()).isEqualTo("panel (1 of 1: mo)");
     }
+
+    @Test
+    void seedFileUpload_storesEveryLine() throws java.io.IOException {
+        long id = server.assembly("Seeds", AssemblySettings.DEFAULT, "First");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("seeds", ".txt");
+        java.nio.file.Files.writeString(file, "Second\nThird\n");
+        server.account("mo", Role.MODERATOR);
+        login("mo");
+        open("/moderate/a/" + id + "/seeds");
+        waitFor(By.id("file")).sendKeys(file.toString());
+        browser.findElement(By.cssSelector("form[action$='/seeds'] button[type=submit]")).click();
+        waitForText(By.cssSelector("p.notice"), "2 statements were stored");
+        assertThat(server.assemblies.statements(id)).extracting(s -> s.text()).containsExactly("First", "Second", "Third");
+    }
 }
