@@ -111,33 +111,98 @@ public final class CaseStore {
      * decided. A decided case, or a panellist ruling twice, is refused with {@link ConflictException}.
      */
     public StoredCase addVerdict(String id, Panel.Verdict verdict) {
-        return db.write(h -> {
-            StoredCase c = find(h, id).orElseThrow(() -> new NotFoundException("case " + id));
-            if (c.decided()) throw new ConflictException("case " + id + " is already decided");
-            if (c.verdicts().stream().anyMatch(v -> v.panellist().equals(verdict.panellist()))) {
-                throw new ConflictException(verdict.panellist() + " has already ruled on case " + id);
-            }
-            if (verdict.candidate() >= c.openCase().candidates().size()) {
-                throw new IllegalArgumentException("case " + id + " has " + c.openCase().candidates().size() + " candidates; no candidate " + verdict.candidate());
-            }
-            h.createUpdate("INSERT INTO case_panel_ruling (case_id, seq, panellist, ruling_json, ruled_at) VALUES (:id, :s, :p, :j, :at)")
-                    .bind("id", id).bind("s", c.verdicts().size() + 1).bind("p", verdict.panellist()).bind("j", CaseJson.write(verdict))
-                    .bind("at", clock.millis()).execute();
-            List<Panel.Verdict> all = new ArrayList<>(c.verdicts());
-            all.add(verdict);
-            Panel.Outcome o = Panel.outcome(c.panelRule(), all);
-            if (o.decided()) {
-                OpenCase.CaseRuling r = o.ruling().orElseThrow();
-                List<OpenCase.CaseRuling> rulings = new ArrayList<>(c.openCase().rulings());
-                rulings.add(r);
-                OpenCase oc = c.openCase();
-                OpenCase ruled = new OpenCase(oc.id(), oc.kind(), oc.createdAt(), oc.charterId(), oc.charterVersion(), oc.charterHash(), oc.context(),
-                        oc.prompt(), oc.candidates(), oc.decision(), oc.reasons(), oc.risks(), rulings);
-                h.createUpdate("UPDATE charter_case SET status = 'decided', case_json = :j WHERE id = :id")
-                        .bind("j", CaseJson.write(ruled)).bind("id", id).execute();
-            }
-            return find(h, id).orElseThrow();
+        return db.write(h -> addVerdict(h, id, verdict));
+    }
+
+    private StoredCase addVerdict(Handle h, String id, Panel.Verdict verdict) {
+        StoredCase c = find(h, id).orElseThrow(() -> new NotFoundException("case " + id));
+        if (c.decided()) throw new ConflictException("case " + id + " is already decided");
+        if (c.verdicts().stream().anyMatch(v -> v.panellist().equals(verdict.panellist()))) {
+            throw new ConflictException(verdict.panellist() + " has already ruled on case " + id);
+        }
+        if (verdict.candidate() >= c.openCase().candidates().size()) {
+            throw new IllegalArgumentException("case " + id + " has " + c.openCase().candidates().size() + " candidates; no candidate " + verdict.candidate());
+        }
+        h.createUpdate("INSERT INTO case_panel_ruling (case_id, seq, panellist, ruling_json, ruled_at) VALUES (:id, :s, :p, :j, :at)")
+                .bind("id", id).bind("s", c.verdicts().size() + 1).bind("p", verdict.panellist()).bind("j", CaseJson.write(verdict))
+                .bind("at", clock.millis()).execute();
+        List<Panel.Verdict> all = new ArrayList<>(c.verdicts());
+        all.add(verdict);
+        Panel.Outcome o = Panel.outcome(c.panelRule(), all);
+        if (o.decided()) {
+            OpenCase.CaseRuling r = o.ruling().orElseThrow();
+            List<OpenCase.CaseRuling> rulings = new ArrayList<>(c.openCase().rulings());
+            rulings.add(r);
+            OpenCase oc = c.openCase();
+            OpenCase ruled = new OpenCase(oc.id(), oc.kind(), oc.createdAt(), oc.charterId(), oc.charterVersion(), oc.charterHash(), oc.context(),
+                    oc.prompt(), oc.candidates(), oc.decision(), oc.reasons(), oc.risks(), rulings);
+            h.createUpdate("UPDATE charter_case SET status = 'decided', case_json = :j WHERE id = :id")
+                    .bind("j", CaseJson.write(ruled)).bind("id", id).execute();
+        }
+        return find(h, id).orElseThrow();
+    }
+
+    /** A participant's seat on a case's panel: the case and the seat's number, and whether it was used. */
+    public record Seat(String caseId, int seat, boolean used) {
+        /** The panellist name a seat's verdict carries. */
+        public String panellist() {
+            return "panel seat " + seat;
+        }
+    }
+
+    /**
+     * A new seat on an open case's panel for a participant: returns the one-time token to hand out (only its SHA-256
+     * is stored).
+     */
+    public String addSeat(String caseId) {
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        db.write(h -> {
+            StoredCase c = find(h, caseId).orElseThrow(() -> new NotFoundException("case " + caseId));
+            if (c.decided()) throw new ConflictException("case " + caseId + " is already decided");
+            int seat = h.createQuery("SELECT COALESCE(MAX(seat), 0) + 1 FROM case_panel_seat WHERE case_id = :c").bind("c", caseId).mapTo(Integer.class).one();
+            return h.createUpdate("INSERT INTO case_panel_seat (case_id, seat, token_hash, created_at) VALUES (:c, :s, :t, :at)")
+                    .bind("c", caseId).bind("s", seat).bind("t", sha256(token)).bind("at", clock.millis()).execute();
         });
+        return token;
+    }
+
+    /** The seat a token opens, if any. */
+    public Optional<Seat> seat(String token) {
+        if (token == null || token.isBlank()) return Optional.empty();
+        return db.read(h -> h.createQuery("SELECT case_id, seat, used_at FROM case_panel_seat WHERE token_hash = :t").bind("t", sha256(token))
+                .map((rs, ctx) -> {
+                    rs.getLong(3);
+                    boolean used = !rs.wasNull();
+                    return new Seat(rs.getString(1), rs.getInt(2), used);
+                }).findOne());
+    }
+
+    /**
+     * Adds the verdict of the participant holding a seat and uses the seat up, in one transaction: a token rules once
+     * ({@link ConflictException} afterwards), an unknown one is {@link NotFoundException}.
+     */
+    public StoredCase addSeatVerdict(String token, java.util.function.Function<Seat, Panel.Verdict> verdict) {
+        Seat seat = seat(token).orElseThrow(() -> new NotFoundException("panel seat"));
+        if (seat.used()) throw new ConflictException("this panel seat has already ruled");
+        Panel.Verdict v = verdict.apply(seat);
+        return db.write(h -> {
+            int updated = h.createUpdate("UPDATE case_panel_seat SET used_at = :at WHERE token_hash = :t AND used_at IS NULL")
+                    .bind("at", clock.millis()).bind("t", sha256(token)).execute();
+            if (updated != 1) throw new ConflictException("this panel seat has already ruled");
+            return addVerdict(h, seat.caseId(), v);
+        });
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    private static String sha256(String token) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
     }
 
     private static Optional<StoredCase> find(Handle h, String id) {

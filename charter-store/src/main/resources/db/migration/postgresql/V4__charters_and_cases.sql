@@ -37,3 +37,14 @@ CREATE TABLE case_panel_ruling (
     PRIMARY KEY (case_id, seq),
     UNIQUE (case_id, panellist)
 );
+
+-- Seats on a case's panel for participants: a moderator hands out a link with a one-time token (only its SHA-256
+-- is kept); whoever opens it rules once, as "panel seat N".
+CREATE TABLE case_panel_seat (
+    case_id     TEXT    NOT NULL REFERENCES charter_case (id),
+    seat        INTEGER NOT NULL,
+    token_hash  TEXT    NOT NULL UNIQUE,
+    created_at  BIGINT  NOT NULL,
+    used_at     BIGINT,
+    PRIMARY KEY (case_id, seat)
+);

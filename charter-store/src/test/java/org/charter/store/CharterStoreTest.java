@@ -155,4 +155,29 @@ class CharterStoreTest {
             assertThatThrownBy(() -> cases.get("nope")).isInstanceOf(NotFoundException.class);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aParticipantsSeat_rulesOnce(StoreKind kind) throws Exception {
+        try (Database db = TestDatabases.open(kind)) {
+            var cases = new CaseStore(db, new AssemblyStoreTest.TickingClock());
+            Charter city = new CharterStore(db, new AssemblyStoreTest.TickingClock()).save(city(), "city.yaml", Optional.empty(), "admin", "import").charter();
+            cases.importCases(List.of(gap("c1")), new Panel.Rule(2));
+            String t1 = cases.addSeat("c1"), t2 = cases.addSeat("c1");
+            assertThat(t1).isNotEqualTo(t2).hasSizeGreaterThan(40);
+            assertThat(cases.seat(t2)).contains(new CaseStore.Seat("c1", 2, false));
+            assertThat(cases.seat("made-up")).isEmpty();
+            LocalDate day = LocalDate.parse("2026-11-28");
+            OpenCase c = cases.get("c1").openCase();
+            var one = cases.addSeatVerdict(t1, seat -> Panel.Verdict.on(c, city, 1, null, Precedent.Ruling.COMPLIES, List.of(), "Guide dogs.", seat.panellist(), day));
+            assertThat(one.verdicts()).extracting(Panel.Verdict::panellist).containsExactly("panel seat 1");
+            assertThat(cases.seat(t1).orElseThrow().used()).isTrue();
+            assertThatThrownBy(() -> cases.addSeatVerdict(t1, seat -> Panel.Verdict.on(c, city, 1, null, Precedent.Ruling.COMPLIES, List.of(), "again",
+                    seat.panellist(), day))).isInstanceOf(ConflictException.class);
+            var two = cases.addSeatVerdict(t2, seat -> Panel.Verdict.on(c, city, 1, null, Precedent.Ruling.COMPLIES, List.of(), "Same.", seat.panellist(), day));
+            assertThat(two.decided()).isTrue();
+            assertThat(two.openCase().rulings().get(0).decidedBy()).isEqualTo("panel (2 of 2: panel seat 1, panel seat 2)");
+            assertThatThrownBy(() -> cases.addSeat("c1")).isInstanceOf(ConflictException.class).hasMessageContaining("already decided");
+        }
+    }
 }
