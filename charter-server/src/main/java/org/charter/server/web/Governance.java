@@ -153,4 +153,13 @@ public final class Governance {
         Panel.Verdict v = Panel.Verdict.on(c, charterOf(c), candidate, response, ruling, clauses, rationale, panellist, LocalDate.now(clock));
         return cases.addVerdict(caseId, v);
     }
+
+    /** Records the verdict of the participant holding a panel seat (a one-time token). */
+    public CaseStore.StoredCase ruleBySeat(String token, int candidate, String response, Precedent.Ruling ruling, List<String> clauses,
+                                           String rationale) {
+        return cases.addSeatVerdict(token, seat -> {
+            OpenCase c = cases.get(seat.caseId()).openCase();
+            return Panel.Verdict.on(c, charterOf(c), candidate, response, ruling, clauses, rationale, seat.panellist(), LocalDate.now(clock));
+        });
+    }
 }

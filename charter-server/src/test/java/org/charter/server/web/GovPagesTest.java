@@ -65,4 +65,34 @@ class GovPagesTest {
         assertThat(web.get("/charters/none").status()).isEqualTo(404);
         assertThat(web.get("/cases/none").status()).isEqualTo(404);
     }
+
+    @Test
+    void aParticipantOnThePanel_rulesOnceThroughTheSeatLink() {
+        new org.charter.store.CharterStore(server.db, server.clock).save(org.charter.core.governance.Ratification.empty("helpdesk", "1"),
+                java.util.Optional.empty(), "admin", "import");
+        var cases = new org.charter.store.CaseStore(server.db, server.clock);
+        cases.importCases(java.util.List.of(GovFixtures.gap("c1", "helpdesk", "Can I pay in bitcoin?", java.util.List.of("Yes.", "No."))),
+                new org.charter.core.governance.Panel.Rule(2));
+        web.get("/cases/c1");
+        var added = web.post("/cases/c1/seats", Map.of());
+        assertThat(added.status()).isEqualTo(201);
+        String link = added.body().replaceAll("(?s).*id=\"seat-link\">([^<]+)</code>.*", "$1");
+        assertThat(link).startsWith("/panel/");
+        var participant = new WebClient(server.url(""));
+        assertThat(participant.get(link).body()).contains("Can I pay in bitcoin?").contains("name=\"rationale\"");
+        var ruled = participant.post(link, Map.of("candidate", "1", "ruling", "complies", "rationale", "Cards only."));
+        assertThat(ruled.status()).isEqualTo(200);
+        assertThat(ruled.body()).contains("your ruling is recorded");
+        assertThat(participant.get(link).status()).as("a seat rules once").isEqualTo(409);
+        assertThat(participant.post(link, Map.of("candidate", "0", "ruling", "complies", "rationale", "again")).status()).isEqualTo(409);
+        assertThat(participant.get("/panel/made-up").status()).isEqualTo(404);
+        var c = cases.get("c1");
+        assertThat(c.verdicts()).extracting(v -> v.panellist()).containsExactly("panel seat 1");
+        assertThat(c.decided()).isFalse();
+        // the moderator's ruling makes two of two
+        web.get("/cases/c1");
+        web.post("/cases/c1/rule", Map.of("candidate", "1", "ruling", "complies", "rationale", "Agreed."));
+        assertThat(cases.get("c1").decided()).isTrue();
+        assertThat(cases.get("c1").openCase().rulings().get(0).decidedBy()).isEqualTo("panel (2 of 2: panel seat 1, mo)");
+    }
 }

@@ -69,6 +69,9 @@ class GovSecurityTest {
                     "rationale", payloads.get(i)));
             assertThat(r.status()).as(r.body()).isEqualTo(303);
             GovXss.assertInert(web.get("/cases/x" + i).body(), "case " + i);
+            String token = cases.addSeat("x" + i);
+            var seat = new WebClient(server.url(""));
+            GovXss.assertInert(seat.get("/panel/" + token).body(), "panel seat " + i);
         }
         // seeds: every payload line is rejected (already in the assembly) and shown in the table of rejected lines
         web.get("/moderate/a/" + id + "/seeds");
@@ -97,6 +100,7 @@ class GovSecurityTest {
         charters.save(Ratification.empty("helpdesk", "1"), Optional.empty(), "admin", "import");
         var cases = new CaseStore(server.db, server.clock);
         cases.importCases(List.of(GovFixtures.gap("c1", "helpdesk", "Bitcoin?", List.of("Yes.", "No."))), new Panel.Rule(1));
+        String seatToken = cases.addSeat("c1");
         server.account("mo", Role.MODERATOR);
         var web = new WebClient(server.url(""));
         web.login("mo");
@@ -108,6 +112,8 @@ class GovSecurityTest {
                 "/moderate/a/" + id + "/ratify/confirm", Map.of("charter", "helpdesk", "kind", "consensus", "threshold", "1/2", "parent", "1", "hash", "x"),
                 "/cases/c1/rule", Map.of("candidate", "1", "ruling", "complies", "rationale", "r"),
                 "/cases/c1/panel", Map.of("quorum", "3"),
+                "/cases/c1/seats", Map.of(),
+                "/panel/" + seatToken, Map.of("candidate", "1", "ruling", "complies", "rationale", "r"),
                 "/charters/helpdesk/amend", Map.of());
         posts.forEach((path, fields) -> {
             assertThat(web.postRaw(path, fields).status()).as(path).isEqualTo(403);
@@ -120,6 +126,7 @@ class GovSecurityTest {
         assertThat(server.assemblies.assembly(id).settings().access()).isEqualTo(AssemblySettings.Access.OPEN);
         assertThat(server.assemblies.statements(id)).hasSize(2);
         assertThat(cases.get("c1").verdicts()).isEmpty();
+        assertThat(cases.seat(seatToken).orElseThrow().used()).isFalse();
         assertThat(cases.get("c1").panelRule()).isEqualTo(new Panel.Rule(1));
         assertThat(charters.versions("helpdesk")).hasSize(1);
         // with the token the same request works
@@ -145,7 +152,7 @@ class GovSecurityTest {
         visitor.get("/a/" + id + "/report");
         for (String path : List.of("/moderate/a/" + id + "/queue/0", "/moderate/a/" + id + "/settings", "/moderate/a/" + id + "/seeds",
                 "/moderate/a/" + id + "/ratify/preview", "/moderate/a/" + id + "/ratify/confirm", "/cases/c1/rule", "/cases/c1/panel",
-                "/charters/helpdesk/amend")) {
+                "/cases/c1/seats", "/charters/helpdesk/amend")) {
             assertThat(visitor.post(path, Map.of("state", "accepted", "charter", "helpdesk", "kind", "consensus", "threshold", "1/2",
                     "candidate", "0", "ruling", "complies", "rationale", "r", "quorum", "1")).status()).as(path).isEqualTo(403);
         }
