@@ -34,7 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code charter bench ...}: benchmarks that print numbers. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print numbers.",
         subcommands = {BenchCommand.Ingest.class, BenchOpinionCommand.class, BenchVoteCommand.class, BenchCommitteeCommand.class,
-                BenchPrefsCommand.class, BenchEmbedCommand.class, BenchResolveCommand.class})
+                BenchPrefsCommand.class, BenchEmbedCommand.class, BenchResolveCommand.class,
+                BenchWebVotesCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = CharterCommand.VersionProvider.class,
         description = "Charter: a community writes, votes on and amends the charter its language model lives by.",
-        subcommands = {ServeCommand.class, AssemblyCommand.class, OpinionCommand.class, VoteCommand.class, AxiomsCommand.class,
+        subcommands = {ServeCommand.class, AccountCommand.class, AssemblyCommand.class, OpinionCommand.class, VoteCommand.class, AxiomsCommand.class,
                 CommitteeCommand.class, WelfareCommand.class, ShapleyCommand.class, PrefsCommand.class,
                 ImportSpecCommand.class, ValidateCommand.class, DiffCommand.class, CompileCommand.class, ResolveCommand.class,
                 JudgeCommand.class, DecideCommand.class, ReviseCommand.class, EvalCommand.class, DistanceCommand.class, CaseCommand.class,

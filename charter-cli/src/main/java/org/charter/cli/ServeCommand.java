@@ -42,6 +42,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
+    @Mixin
+    WebOptions webOptions;
+
     @picocli.CommandLine.Option(names = "--upstream", paramLabel = "URL",
             description = "OpenAI-compatible server the gateway asks for candidates (default: $CHARTER_UPSTREAM_URL); its key from $CHARTER_UPSTREAM_API_KEY.")
     String upstream;
@@ -85,7 +88,7 @@ final class ServeCommand implements Callable<Integer> {
         CharterServer server;
         try {
             if (!noDemo && CharterServer.loadDemoIfEmpty(db, clock)) out.println("Loaded the demo assembly into the empty store.");
-            server = CharterServer.create(config, db, clock, gateway(out)).start();
+            server = CharterServer.create(config, db, clock, gateway(out), webOptions.config()).start();
         } catch (RuntimeException e) {
             db.close();
             if (audit != null) audit.close();

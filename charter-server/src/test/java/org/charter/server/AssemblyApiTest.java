@@ -45,6 +45,21 @@ class AssemblyApiTest {
     }
 
     @Test
+    void accessSetting_defaultsToOpen_andCanBeInvitationOnly() {
+        long id = createAssembly("");
+        assertThat(http.get("/api/assemblies/" + id).json().get("settings").get("access").asText()).isEqualTo("open");
+        long closed = createAssembly(",\"settings\":{\"access\":\"invitation\"}");
+        assertThat(http.get("/api/assemblies/" + closed).json().get("settings").get("access").asText()).isEqualTo("invitation");
+        var updated = http.put("/api/assemblies/" + id + "/settings", "{\"access\":\"invitation\"}");
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(updated.json().get("settings").get("access").asText()).isEqualTo("invitation");
+        assertThat(updated.json().get("settings").get("strictModeration").asBoolean()).as("other settings kept").isFalse();
+        var bad = http.put("/api/assemblies/" + id + "/settings", "{\"access\":\"secret\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("field").asText()).isEqualTo("access");
+    }
+
+    @Test
     void aWholeConversation() {
         long id = createAssembly(",\"settings\":{\"strictModeration\":true}");
         var a = http.get("/api/assemblies/" + id).json();

@@ -39,11 +39,20 @@ public final class MapCache {
         this.refresh = refresh;
     }
 
-    /** The assembly's current map, if one can be computed. */
+    /** The assembly's map, at most the refresh period old, if one can be computed. */
     public Optional<OpinionMap> map(long assemblyId) {
+        return map(assemblyId, refresh);
+    }
+
+    /** The assembly's map including every vote so far (recomputed if votes came in), if one can be computed. */
+    public Optional<OpinionMap> current(long assemblyId) {
+        return map(assemblyId, Duration.ZERO);
+    }
+
+    private Optional<OpinionMap> map(long assemblyId, Duration maxAge) {
         Entry e = entries.get(assemblyId);
         Instant now = clock.instant();
-        if (e != null && Duration.between(e.at(), now).compareTo(refresh) < 0) return Optional.ofNullable(e.map());
+        if (e != null && Duration.between(e.at(), now).compareTo(maxAge) < 0) return Optional.ofNullable(e.map());
         Object lock = locks.computeIfAbsent(assemblyId, k -> new Object());
         // while another request recomputes, use the map we have
         boolean marked = e != null && busy.add(lock);

@@ -65,13 +65,15 @@ public record MapView(Svg svg, List<GroupRow> groups, String yourGroup, boolean 
         for (int g = 0; g < map.groups().size(); g++) {
             double[] c = map.groups().get(g).center();
             double cx = px.applyAsDouble(c[0]), cy = py.applyAsDouble(c.length > 1 ? c[1] : 0);
-            svg.circle(cx, cy, 14, "centre").text(cx + 16, cy - 10, page.t("map.groupLabel", label(g)), "label");
+            boolean right = cx > WIDTH / 2.0; // labels point inwards, so they are never cut at the edge
+            svg.circle(cx, cy, 14, "centre").text(right ? cx - 16 : cx + 16, cy - 10, page.t("map.groupLabel", label(g)), "label", right ? "end" : "start");
         }
         boolean onMap = pid != null && proj.containsKey(pid);
         if (onMap) {
             double[] v = proj.get(pid);
             double x = px.applyAsDouble(v[0]), y = py.applyAsDouble(v.length > 1 ? v[1] : 0);
-            svg.circle(x, y, 9, "you").text(x + 12, y + 18, page.t("map.you"), "label");
+            boolean right = x > WIDTH / 2.0;
+            svg.circle(x, y, 9, "you").text(right ? x - 12 : x + 12, y > HEIGHT / 2.0 ? y - 12 : y + 22, page.t("map.you"), "label", right ? "end" : "start");
         }
 
         Map<Integer, String> text = new HashMap<>();

@@ -16,6 +16,10 @@ import org.charter.core.assembly.Statement;
  * that they gather votes; without a map the order is the order of writing (statement number).
  */
 public final class NextStatement {
+    /*
+     * [1] C. Small, M. Bjorkegren, T. Erkkilä, L. Shaw, C. Megill. "Polis: Scaling deliberation by mapping high
+     *     dimensional opinion spaces." Recerca 26(2), 2021. (Statements shown one at a time, by priority.)
+     */
     private NextStatement() { }
 
     /** The statements still to show, in order. {@code priorities} is null when no map could be computed. */

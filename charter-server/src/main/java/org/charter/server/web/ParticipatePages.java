@@ -171,7 +171,7 @@ final class ParticipatePages implements PageGroup {
         Assembly a = assembly(web, ctx);
         OptionalInt pid = participantOrJoinPage(web, ctx, a);
         if (pid == null) return;
-        Optional<OpinionMap> map = web.maps.map(a.id());
+        Optional<OpinionMap> map = web.maps.current(a.id());
         Page page = web.page(ctx, "map.title", a.topic());
         var params = new HashMap<String, Object>();
         params.put("page", page);

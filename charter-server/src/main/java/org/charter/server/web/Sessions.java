@@ -26,6 +26,12 @@ public final class Sessions {
     private final Clock clock;
     private final WebConfig config;
     private final ConcurrentHashMap<String, Session> cache = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong started = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Expired sessions are deleted from the store at start and after every this many new sessions. */
+    static final int SWEEP_EVERY = 1000;
+    /** The cache is emptied (and refilled from the store as requests come) when it holds more sessions than this. */
+    static final int MAX_CACHED = 100_000;
 
     public Sessions(AccountStore store, Clock clock, WebConfig config) {
         this.store = store;
@@ -85,6 +91,8 @@ public final class Sessions {
         String id = Secrets.token();
         Instant expires = clock.instant().plus(ttl);
         Session s = store.createSession(Secrets.sha256(id), visitor, Secrets.token(), accountId, expires);
+        if (started.incrementAndGet() % SWEEP_EVERY == 0) sweep();
+        if (cache.size() > MAX_CACHED) cache.clear();
         cache.put(s.idHash(), s);
         setCookie(ctx, id, ttl);
         ctx.attribute(COOKIE, s); // so that the same request sees the new session
@@ -97,6 +105,13 @@ public final class Sessions {
         if (secure(ctx)) b.append("; Secure");
         ctx.res().addHeader("Set-Cookie", b.toString());
         ctx.header("Cache-Control", "no-store");
+    }
+
+    /** Deletes expired sessions from the store and the cache; returns how many the store held. */
+    public int sweep() {
+        java.time.Instant now = clock.instant();
+        cache.values().removeIf(x -> !x.expiresAt().isAfter(now));
+        return store.deleteExpiredSessions();
     }
 
     /** Whether the request came over https (directly, or through a trusted proxy), or cookies are always Secure. */

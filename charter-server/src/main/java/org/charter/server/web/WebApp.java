@@ -86,6 +86,7 @@ public final class WebApp {
 
     public void register(Javalin app) {
         web = new Web(app, db, clock, config, maxStatementLength, passwords);
+        web.sessions.sweep();
         app.before(ctx -> {
             if (!isPage(ctx.path())) return;
             securityHeaders(ctx);
@@ -139,15 +140,13 @@ public final class WebApp {
 
     /** The htmx version, from the WebJar's Maven metadata on the classpath. */
     private static String htmxVersion() {
-        {
-            try (InputStream in = WebApp.class.getClassLoader().getResourceAsStream("META-INF/maven/org.webjars.npm/htmx.org/pom.properties")) {
-                if (in == null) throw new IllegalStateException("the htmx WebJar is missing from the classpath");
-                var p = new java.util.Properties();
-                p.load(in);
-                return p.getProperty("version");
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+        try (InputStream in = WebApp.class.getClassLoader().getResourceAsStream("META-INF/maven/org.webjars.npm/htmx.org/pom.properties")) {
+            if (in == null) throw new IllegalStateException("the htmx WebJar is missing from the classpath");
+            var p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
