@@ -58,36 +58,36 @@ class GovSecurityTest {
         var web = new WebClient(server.url(""));
         web.login("mo");
 
-        GovXss.assertInert(web.get("/moderate/a/" + id + "/queue").body(), "queue");
-        GovXss.assertInert(web.get("/a/" + id + "/report").body(), "report");
-        GovXss.assertInert(web.get("/a/" + id + "/report/s/" + tids.get(0)).body(), "statement votes");
-        GovXss.assertInert(web.get("/cases").body(), "case list");
+        XssPayloads.assertInert(web.get("/moderate/a/" + id + "/queue").body(), "queue");
+        XssPayloads.assertInert(web.get("/a/" + id + "/report").body(), "report");
+        XssPayloads.assertInert(web.get("/a/" + id + "/report/s/" + tids.get(0)).body(), "statement votes");
+        XssPayloads.assertInert(web.get("/cases").body(), "case list");
         // a panellist's verdict that quotes the payload as its own response and rationale
         for (int i = 0; i < payloads.size(); i++) {
             web.get("/cases/x" + i);
             var r = web.post("/cases/x" + i + "/rule", Map.of("candidate", "own", "response", payloads.get(i), "ruling", "complies",
                     "rationale", payloads.get(i)));
             assertThat(r.status()).as(r.body()).isEqualTo(303);
-            GovXss.assertInert(web.get("/cases/x" + i).body(), "case " + i);
+            XssPayloads.assertInert(web.get("/cases/x" + i).body(), "case " + i);
             String token = cases.addSeat("x" + i);
             var seat = new WebClient(server.url(""));
-            GovXss.assertInert(seat.get("/panel/" + token).body(), "panel seat " + i);
+            XssPayloads.assertInert(seat.get("/panel/" + token).body(), "panel seat " + i);
         }
         // seeds: every payload line is rejected (already in the assembly) and shown in the table of rejected lines
         web.get("/moderate/a/" + id + "/seeds");
         var seeds = web.post("/moderate/a/" + id + "/seeds", Map.of("format", "lines", "text", String.join("\n", payloads)));
         assertThat(seeds.status()).isEqualTo(422);
-        GovXss.assertInert(seeds.body(), "seed upload");
+        XssPayloads.assertInert(seeds.body(), "seed upload");
         // ratification: the payloads are clauses of the preview, the diff and the stored version
         web.get("/moderate/a/" + id + "/ratify");
         var preview = web.post("/moderate/a/" + id + "/ratify/preview", Map.of("charter", "xss", "kind", "consensus", "threshold", "1/2"));
         assertThat(preview.status()).isEqualTo(200);
-        GovXss.assertInert(preview.body(), "ratify preview");
+        XssPayloads.assertInert(preview.body(), "ratify preview");
         String hash = preview.body().replaceAll("(?s).*name=\"hash\" value=\"([^\"]+)\".*", "$1");
         var confirm = web.post("/moderate/a/" + id + "/ratify/confirm", Map.of("charter", "xss", "kind", "consensus", "threshold", "1/2",
                 "parent", "1", "hash", hash));
         assertThat(confirm.status()).as(confirm.body()).isEqualTo(303);
-        GovXss.assertInert(web.get(confirm.location()).body(), "charter version");
+        XssPayloads.assertInert(web.get(confirm.location()).body(), "charter version");
         assertThat(new CharterStore(server.db, server.clock).latest("xss").orElseThrow().charter().clauses()).hasSizeGreaterThanOrEqualTo(payloads.size());
     }
 
