@@ -30,9 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "charters", mixinStandardHelpOptions = true,
         description = "Stored charter versions: list them, show one with its history and diff, import a file, import the gateway's case "
-                + "files, amend with the decided cases.",
+                + "files, amend with the decided cases, ratify an assembly's statements.",
         subcommands = {ChartersCommand.ListCharters.class, ChartersCommand.Show.class, ChartersCommand.Import.class, ChartersCommand.ImportCases.class,
-                ChartersCommand.Amend.class})
+                ChartersCommand.Amend.class, ChartersCommand.Ratify.class})
 final class ChartersCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -207,6 +207,82 @@ final class ChartersCommand implements Runnable {
                     CharterStore.StoredVersion next = store.save(r.charter(), Optional.of(v.number()), by, r.rule());
                     out.print(r.diff().toText());
                     out.println(name + ": stored as version " + next.number() + " (" + r.precedentsAdded().size() + " precedent(s) added)");
+                }
+            } catch (InvalidCharterException e) {
+                return CharterFiles.report(e, spec.commandLine().getErr());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "ratify", mixinStandardHelpOptions = true,
+            description = {"Ratify a stored assembly's statements into the next version of a stored charter (a new one when NAME is not",
+                    "stored yet) by a rule: consensus (group-aware consensus >= --threshold), osccai (the opinion map's constitution",
+                    "candidates) or committee (a slate of --size statements by --committee-rule). Prints every statement's support",
+                    "per group and the diff; decided cases of the charter become precedents. --dry-run stores nothing."})
+    static final class Ratify implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "NAME", description = "The charter's name (its id).")
+        String name;
+
+        @Option(names = "--assembly", required = true, paramLabel = "ID", description = "The stored assembly.")
+        long assembly;
+
+        @Option(names = "--rule", required = true, paramLabel = "RULE", description = "consensus, osccai or committee.")
+        String rule;
+
+        @Option(names = "--threshold", paramLabel = "T", description = "For consensus: a fraction (3/5) or a decimal (0.6).")
+        String threshold;
+
+        @Option(names = "--committee-rule", defaultValue = "seq-phragmen", paramLabel = "R", description = "For committee: a committee rule id (default: ${DEFAULT-VALUE}).")
+        String committeeRule;
+
+        @Option(names = "--size", paramLabel = "K", description = "For committee: how many statements.")
+        String size;
+
+        @Option(names = "--label", paramLabel = "V", description = "The new version's label (default: the next version number).")
+        String label;
+
+        @Option(names = "--by", defaultValue = "${sys:user.name}", paramLabel = "NAME", description = "Who stores it (default: the user name).")
+        String by;
+
+        @Option(names = "--dry-run", description = "Print what would be stored; store nothing.")
+        boolean dryRun;
+
+        @Mixin StoreOptions storeOptions;
+        @Spec CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Database db = storeOptions.open()) {
+                Clock clock = Clock.systemUTC();
+                var opinions = new org.charter.server.OpinionService(db, clock);
+                java.util.function.LongFunction<Optional<org.charter.core.opinion.OpinionMap>> maps = id -> {
+                    try {
+                        var map = opinions.compute(id, org.charter.core.opinion.OpinionOptions.polis()).map();
+                        return map.pca() == null ? Optional.empty() : Optional.of(map);
+                    } catch (IllegalArgumentException | IllegalStateException e) {
+                        return Optional.empty(); // too few votes for a map: the consensus rule counts everyone as one group
+                    }
+                };
+                var gov = new org.charter.server.web.Governance(new org.charter.store.AssemblyStore(db, clock), new CharterStore(db, clock),
+                        new CaseStore(db, clock), maps, clock);
+                org.charter.core.governance.RatificationRule r;
+                org.charter.server.web.Governance.Preview p;
+                try {
+                    r = org.charter.server.web.Governance.rule(rule, threshold, committeeRule, size, "osccai".equals(rule) ? maps.apply(assembly) : Optional.empty());
+                    p = gov.preview(assembly, name, r, label);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage());
+                }
+                out.print(p.ratified().toText());
+                if (dryRun) {
+                    out.println(name + ": dry run, nothing stored");
+                } else {
+                    CharterStore.StoredVersion v = gov.charters().save(p.ratified().charter(), p.parent(), by,
+                            "ratify " + org.charter.server.web.Governance.assemblyName(assembly) + ": " + p.ratified().rule());
+                    out.println(name + ": stored as version " + v.number() + " (" + v.hash() + ")");
                 }
             } catch (InvalidCharterException e) {
                 return CharterFiles.report(e, spec.commandLine().getErr());

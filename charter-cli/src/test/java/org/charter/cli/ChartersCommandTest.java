@@ -67,4 +67,42 @@ class ChartersCommandTest {
         assertThat(CliTest.run("charters", "show", name, "--diff", "--data-dir", data).out()).contains("+ precedent case-" + id + "-1");
         assertThat(CliTest.run("charters", "amend", name, "--data-dir", data).out()).contains("nothing stored");
     }
+
+    /**
+     * An assembly of four participants and two statements, stored through the CLI's store: s0 agreed by all four,
+     * s1 by p0 only. The opinion map puts p0 in group 0 and p1-p3 in group 1: s0 (1+1)/(1+2) * (3+1)/(3+2) = 8/15,
+     * s1 (1+1)/(1+2) * (0+1)/(3+2) = 2/15; threshold 1/2 takes s0 only.
+     */
+    @Test
+    void ratify_aStoredAssembly_byConsensus(@TempDir Path tmp) {
+        Path data = tmp.resolve("data");
+        long id;
+        try (var db = org.charter.store.Database.open(org.charter.store.StoreConfig.sqlite(data))) {
+            var store = new org.charter.store.AssemblyStore(db, java.time.Clock.systemUTC());
+            id = store.createAssembly("Helpdesk", "", org.charter.core.assembly.AssemblySettings.DEFAULT).id();
+            store.addStatement(id, "Cite your sources.", null, false, true, org.charter.core.assembly.Moderation.ACCEPTED, 2000);
+            store.addStatement(id, "Answer in verse.", null, false, true, org.charter.core.assembly.Moderation.ACCEPTED, 2000);
+            for (int p = 0; p < 4; p++) {
+                store.addParticipant(id, "p" + p, java.util.Map.of());
+                store.castVote(id, p, 0, org.charter.core.assembly.VoteValue.AGREE, null);
+                store.castVote(id, p, 1, p == 0 ? org.charter.core.assembly.VoteValue.AGREE : org.charter.core.assembly.VoteValue.DISAGREE, null);
+            }
+        }
+        String d = data.toString();
+        CliTest.Run dry = CliTest.run("charters", "ratify", "helpdesk", "--assembly", String.valueOf(id), "--rule", "consensus", "--threshold", "1/2",
+                "--dry-run", "--data-dir", d);
+        assertThat(dry.code()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("+ s0  consensus 8/15").contains("group 0 1/0/0  group 1 3/0/0").contains("  s1  consensus 2/15").contains("+ clause assembly-" + id + "-s0")
+                .contains("dry run, nothing stored");
+        assertThat(CliTest.run("charters", "list", "--data-dir", d).out()).contains("0 charter(s)");
+        CliTest.Run real = CliTest.run("charters", "ratify", "helpdesk", "--assembly", String.valueOf(id), "--rule", "committee", "--size", "1",
+                "--by", "mo", "--data-dir", d);
+        assertThat(real.code()).as(real.err()).isZero();
+        assertThat(real.out()).contains("committee seq-phragmen k=1: [0]").contains("stored as version 1");
+        assertThat(CliTest.run("charters", "show", "helpdesk", "--history", "--data-dir", d).out()).contains("ratify assembly-" + id + ": seq-phragmen slate of 1");
+        CliTest.Run bad = CliTest.run("charters", "ratify", "helpdesk", "--assembly", String.valueOf(id), "--rule", "consensus", "--threshold", "lots",
+                "--data-dir", d);
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("not a number");
+    }
 }
