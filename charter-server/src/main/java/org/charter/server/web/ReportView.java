@@ -102,6 +102,7 @@ public record ReportView(long assemblyId, String topic, int participants, int cl
             for (var c : map.consensus().disagree()) disagree.add(new Row(c.tid(), texts.get(c.tid()), c.nSuccess(), c.nTrials(), pct(c.pSuccess()), f(c.pTest()), false));
         }
         List<Divisive> divisive = new ArrayList<>();
+        Map<Integer, Double> spreadOf = new TreeMap<>();
         if (groups.size() >= 2) {
             for (var e : votes.entrySet()) {
                 double lo = 1, hi = 0;
@@ -117,9 +118,12 @@ public record ReportView(long assemblyId, String topic, int participants, int cl
                     lo = Math.min(lo, s);
                     hi = Math.max(hi, s);
                 }
-                if (every && hi - lo >= 0.5) divisive.add(new Divisive(e.getKey(), texts.get(e.getKey()), shares, pct(hi - lo)));
+                if (every && hi - lo >= 0.5) {
+                    divisive.add(new Divisive(e.getKey(), texts.get(e.getKey()), shares, pct(hi - lo)));
+                    spreadOf.put(e.getKey(), hi - lo);
+                }
             }
-            divisive.sort(Comparator.comparing((Divisive d) -> Double.parseDouble(d.spread().replace("%", ""))).reversed().thenComparingInt(Divisive::tid));
+            divisive.sort(Comparator.comparing((Divisive d) -> spreadOf.get(d.tid())).reversed().thenComparingInt(Divisive::tid));
             if (divisive.size() > 5) divisive = new ArrayList<>(divisive.subList(0, 5));
         }
         List<Uncertain> uncertain = new ArrayList<>();

@@ -17,19 +17,21 @@ final class GovFixtures {
             "Always hand over to a clerk.", "Say when you are unsure.", "Use the informal you."};
 
     /**
-     * Two camps of twelve: camp A (pids 0-11) agrees with s0-s2 and disagrees with s3; camp B the opposite; everyone
-     * agrees with s4; s5 is passed on by half of each camp and agreed with by the rest.
+     * Two camps of twelve: camp A (even pids) agrees with s0-s2 and disagrees with s3; camp B (odd pids) the opposite;
+     * everyone agrees with s4; s5 is passed on by half of each camp (pids 0, 1, 4, 5, ...) and agreed with by the rest.
+     * The camps alternate so that Polis's k-means, which starts from the first participants, starts from both camps:
+     * started from p0 and p1 of one camp, it would settle in the local optimum that splits on s5 instead.
      */
     static long twoCamps(WebTestServer server) {
         long id = server.assembly("Helpdesk rules", AssemblySettings.DEFAULT, STATEMENTS);
         AssemblyStore store = server.assemblies;
         for (int p = 0; p < 24; p++) {
             store.addParticipant(id, "p" + p, Map.of());
-            boolean a = p < 12;
+            boolean a = p % 2 == 0;
             for (int t = 0; t < 3; t++) store.castVote(id, p, t, a ? VoteValue.AGREE : VoteValue.DISAGREE, null);
             store.castVote(id, p, 3, a ? VoteValue.DISAGREE : VoteValue.AGREE, null);
             store.castVote(id, p, 4, VoteValue.AGREE, null);
-            store.castVote(id, p, 5, p % 2 == 0 ? VoteValue.PASS : VoteValue.AGREE, null);
+            store.castVote(id, p, 5, (p / 2) % 2 == 0 ? VoteValue.PASS : VoteValue.AGREE, null);
         }
         return id;
     }

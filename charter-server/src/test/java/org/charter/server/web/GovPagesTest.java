@@ -95,4 +95,22 @@ class GovPagesTest {
         assertThat(cases.get("c1").decided()).isTrue();
         assertThat(cases.get("c1").openCase().rulings().get(0).decidedBy()).isEqualTo("panel (2 of 2: panel seat 1, mo)");
     }
+
+    /**
+     * Two camps of twelve (see {@link GovFixtures#twoCamps}): s0-s3 split the groups completely (spread 100%), s4 is
+     * shared (24 of 24 agree), s5 was passed on by half (12 of 24).
+     */
+    @Test
+    void report_listsWhatDividesWhatIsSharedAndWhatIsUncertain() {
+        long id = GovFixtures.twoCamps(server);
+        String html = new WebClient(server.url("")).get("/a/" + id + "/report").body();
+        String divisive = html.substring(html.indexOf("id=\"divisive-h\""), html.indexOf("id=\"uncertain-h\""));
+        for (int t = 0; t < 4; t++) assertThat(divisive).contains("/report/s/" + t + "\"").contains("100%");
+        assertThat(divisive).doesNotContain("/report/s/4\"").doesNotContain("/report/s/5\"");
+        String consensus = html.substring(html.indexOf("id=\"consensus-h\""), html.indexOf("id=\"divisive-h\""));
+        assertThat(consensus).contains("/report/s/4\"").contains("96% agree (24 of 24)"); // Polis smooths: (24 + 1) / (24 + 2)
+        String uncertain = html.substring(html.indexOf("id=\"uncertain-h\""));
+        assertThat(uncertain).contains("/report/s/5\"").contains("passed (12 of 24)");
+        assertThat(html).contains("id=\"stability\"").contains("href=\"#group-A\">12</a>");
+    }
 }
