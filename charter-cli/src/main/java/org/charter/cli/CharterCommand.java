@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
                 CommitteeCommand.class, WelfareCommand.class, ShapleyCommand.class, PrefsCommand.class,
                 ImportSpecCommand.class, ValidateCommand.class, DiffCommand.class, CompileCommand.class, ResolveCommand.class,
                 JudgeCommand.class, DecideCommand.class, ReviseCommand.class, EvalCommand.class, DistanceCommand.class, CaseCommand.class,
-                AmendCommand.class, ExportCommand.class, LlmCommand.class, AuditCommand.class, BenchCommand.class},
+                AmendCommand.class, ChartersCommand.class, ExportCommand.class, LlmCommand.class, AuditCommand.class, BenchCommand.class},
         usageHelpAutoWidth = true)
 public final class CharterCommand implements Runnable {
     /** A code no command returns: serve keeps the JVM alive and exits by signal. */

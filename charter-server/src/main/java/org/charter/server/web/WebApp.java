@@ -28,7 +28,11 @@ public final class WebApp {
                 new ModeratorPages(),
                 new ParticipatePages(),
                 new ComparePages(),
-                new ModeratorToolsPages());
+                new ModeratorToolsPages(),
+                new ReportPages(),
+                new ModerationPages(),
+                new RatifyPages(),
+                new CasePages());
     }
 
     /**
@@ -38,7 +42,11 @@ public final class WebApp {
     static List<Tool> moderatorTools() {
         return List.of(
                 new Tool("tools.tasks", "/moderate/a/{id}/tasks"),
-                new Tool("tools.invitations", "/moderate/a/{id}/invitations"));
+                new Tool("tools.invitations", "/moderate/a/{id}/invitations"),
+                new Tool("tools.queue", "/moderate/a/{id}/queue"),
+                new Tool("tools.settings", "/moderate/a/{id}/settings"),
+                new Tool("tools.seeds", "/moderate/a/{id}/seeds"),
+                new Tool("tools.ratify", "/moderate/a/{id}/ratify"));
     }
 
     /** A moderator's tool: its name (a message key) and its path, where {id} stands for the assembly. */
