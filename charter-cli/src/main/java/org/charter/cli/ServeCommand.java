@@ -85,7 +85,7 @@ final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.Option(names = "--alpha", defaultValue = "0.1", paramLabel = "A", description = "Risk level of the decisions (default: ${DEFAULT-VALUE}).")
     double alpha;
 
-    @picocli.CommandLine.Option(names = "--cases", paramLabel = "DIR", description = "Folder for the gateway's open cases (default: DATA_DIR/cases).")
+    @picocli.CommandLine.Option(names = "--cases", paramLabel = "DIR", description = "Also write the gateway's open cases as files to this folder (they always go to the database, where the cases page shows them).")
     java.nio.file.Path casesDir;
 
     @picocli.CommandLine.Option(names = "--audit", paramLabel = "FILE",
@@ -112,7 +112,7 @@ final class ServeCommand implements Callable<Integer> {
         CharterServer server;
         try {
             if (!noDemo && CharterServer.loadDemoIfEmpty(db, clock)) out.println("Loaded the demo assembly into the empty store.");
-            server = CharterServer.create(config, db, clock, gateway(out), webOptions.config()).start();
+            server = CharterServer.create(config, db, clock, gateway(out, db, clock), webOptions.config()).start();
         } catch (RuntimeException e) {
             db.close();
             if (audit != null) audit.close();
@@ -135,12 +135,13 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The gateway when charters are given: each charter loaded, resolved with its parents, embedded and calibrated once. */
-    private org.charter.server.gateway.GatewayApi gateway(PrintWriter out) {
-        if (charters.isEmpty()) {
-            if (upstream != null) throw new UsageException("--upstream needs at least one --charter to serve");
-            return null;
-        }
+    /**
+     * The gateway when charter files or an upstream are given: each charter file loaded, resolved with its parents,
+     * embedded and calibrated once; the versions stored in the database (ratified on the pages, or imported) served in
+     * front of the files and re-checked every few seconds.
+     */
+    private org.charter.server.gateway.GatewayApi gateway(PrintWriter out, Database db, Clock clock) {
+        if (charters.isEmpty() && upstream == null) return null;
         org.charter.server.gateway.Gateway.Judging judging;
         org.charter.server.gateway.GatewayApi.Limits limits;
         try {
@@ -168,28 +169,40 @@ final class ServeCommand implements Callable<Integer> {
         }
         var similarity = RequestOptions.similarity();
         var encoder = new org.charter.llm.EmbedderEncoder(RequestOptions.embedder());
-        org.charter.server.gateway.FileCharterCatalog catalog;
-        try {
-            catalog = org.charter.server.gateway.FileCharterCatalog.load(charters, f -> {
-                try {
-                    return CharterFiles.load(f).effective();
-                } catch (org.charter.core.charter.InvalidCharterException e) {
-                    throw new UsageException(f + " is not a valid charter: " + e.problems().get(0)
-                            + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more; see charter validate)" : ""));
-                }
-            }, c -> org.charter.server.gateway.Gateway.Bound.of(c, similarity, encoder, alpha));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--charter: " + e.getMessage());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        java.util.function.Function<org.charter.core.charter.Charter, org.charter.server.gateway.Gateway.Bound> binder =
+                c -> org.charter.server.gateway.Gateway.Bound.of(c, similarity, encoder, alpha);
+        org.charter.server.gateway.CharterCatalog files = org.charter.server.gateway.CharterCatalog.of(java.util.Map.of());
+        org.charter.server.gateway.FileCharterCatalog fileCatalog = null;
+        if (!charters.isEmpty()) {
+            try {
+                fileCatalog = org.charter.server.gateway.FileCharterCatalog.load(charters, f -> {
+                    try {
+                        return CharterFiles.load(f).effective();
+                    } catch (org.charter.core.charter.InvalidCharterException e) {
+                        throw new UsageException(f + " is not a valid charter: " + e.problems().get(0)
+                                + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more; see charter validate)" : ""));
+                    }
+                }, binder);
+                files = fileCatalog;
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--charter: " + e.getMessage());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
+        var charterStore = new org.charter.store.CharterStore(db, clock);
+        var catalog = new org.charter.server.gateway.StoredCharterCatalog(charterStore, files, binder, clock, Duration.ofSeconds(5));
+        if (catalog.names().isEmpty()) {
+            throw new UsageException("--upstream needs a charter to serve: --charter FILE, or a version stored with charter charters import");
+        }
+        var stored = new java.util.HashSet<>(charterStore.names());
         for (String name : catalog.names()) {
-            out.println("Gateway: serving charter " + name + " " + catalog.current(name).orElseThrow().version() + " (" + catalog.file(name).orElseThrow()
+            String from = stored.contains(name) ? "stored version" : fileCatalog.file(name).orElseThrow().toString();
+            out.println("Gateway: serving charter " + name + " " + catalog.current(name).orElseThrow().version() + " (" + from
                     + "; model " + name + "@" + model + ")");
         }
         out.println("Gateway: judge " + judging.wireName() + ", at most " + limits.maxInFlight() + " requests in flight, streamed requests "
                 + limits.streamMode().wireName() + " unless X-Charter-Stream-Mode says otherwise");
-        java.nio.file.Path cases = casesDir != null ? casesDir : storeOptions.dataDir.resolve("cases");
         java.nio.file.Path auditPath = auditFile != null ? auditFile : storeOptions.dataDir.resolve("audit.jsonl");
         try {
             java.nio.file.Files.createDirectories(auditPath.toAbsolutePath().getParent());
@@ -201,9 +214,14 @@ final class ServeCommand implements Callable<Integer> {
         var mapper = CharterServer.jsonMapper();
         // appended before the answer is sent, and forced to disk: a decision the client saw is in the log
         java.util.function.Consumer<java.util.Map<String, Object>> log = entry -> audit.append(java.time.Instant.now(), mapper.valueToTree(entry));
+        // Open cases go to the database, where the cases page shows them to panels, and to files when --cases asks.
+        var caseStore = new org.charter.store.CaseStore(db, clock);
+        var panelRule = new org.charter.core.governance.Panel.Rule(3);
         var gateway = new org.charter.server.gateway.Gateway(catalog, client, candidates, judging, log, c -> {
+            caseStore.importCases(java.util.List.of(c), panelRule);
+            if (casesDir == null) return;
             try {
-                CaseFiles.write(cases, c);
+                CaseFiles.write(casesDir, c);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
