@@ -60,6 +60,7 @@ public final class OpinionState {
     private double[] lower;
     private double[][] position;
     private OpinionMap map;
+    private OpinionInput view;
 
     private OpinionState(OpinionInput input, OpinionOptions options) {
         this.options = options;
@@ -190,7 +191,7 @@ public final class OpinionState {
         }
         double[][] points = OpinionEngine.points(proj, inConvRows);
         List<Integer> inConvPids = inConvRows.stream().map(pids::get).toList();
-        OpinionInput view = input();
+        OpinionInput view = view();
         Clusters clusters;
         if (options.givenGroups() == null && !map.baseCenters().isEmpty()) {
             int size = inConvRows.size();
@@ -215,6 +216,18 @@ public final class OpinionState {
         regroup(clusters.groupOf());
         var t = tallies(clusters);
         map = OpinionEngine.assemble(mx, view, options, pca, proj, inConvRows, points, clusters, t);
+    }
+
+    /**
+     * The participants and statements (and which are zeroed) as an input, for the steps after the PCA, which read
+     * only those: the votes themselves are in the state's matrix, so the view holds none. Rebuilt only when
+     * participants or statements were added.
+     */
+    private OpinionInput view() {
+        if (view == null || view.participants().size() != n || view.statements().size() != m) {
+            view = new OpinionInput(pids, tids, org.charter.core.assembly.VoteMatrix.of(Map.of()), moderatedOut, meta, null, null);
+        }
+        return view;
     }
 
     /** Takes over a map computed in full: its components and groups, with tallies counted afresh. */
