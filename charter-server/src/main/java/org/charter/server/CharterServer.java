@@ -63,6 +63,7 @@ public final class CharterServer implements AutoCloseable {
         var store = new AssemblyStore(db, clock);
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;
+            c.useVirtualThreads = true; // requests wait on the upstream and the store: a virtual thread each, no pool to exhaust
             c.jsonMapper(new JavalinJackson(mapper, false));
             c.http.defaultContentType = "application/json";
             c.jetty.modifyServer(server -> {
