@@ -55,4 +55,12 @@ class ServeGatewayOptionsTest {
         assertThat(serve(dir, "--upstream-timeout", "0").err()).contains("--upstream-timeout must be between 0 and 3600 seconds");
         assertThat(serve(dir, "--upstream-retries", "-1").code()).isEqualTo(2);
     }
+
+    @Test
+    void anUpstreamWithNothingToServe_isAUsageError(@TempDir Path dir) {
+        // No charter file and no stored charter version: nothing for the gateway to serve.
+        CliTest.Run r = CliTest.run("serve", "--port", "0", "--data-dir", dir.toString(), "--upstream", "http://127.0.0.1:9/v1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--upstream needs a charter to serve: --charter FILE, or a version stored with charter charters import");
+    }
 }
