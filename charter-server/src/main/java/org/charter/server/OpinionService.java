@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class OpinionService {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OpinionService.class);
 
     private final AssemblyStore assemblies;
     private final OpinionStore maps;
@@ -86,7 +87,15 @@ public final class OpinionService {
                     && options.imputation() == OpinionOptions.Imputation.COLUMN_MEAN) {
                 var cells = maps.cellsChangedBetween(assemblyId, kept.lastEventId(), lastEvent);
                 var votes = cells.stream().map(c -> new OpinionState.Vote(c.pid(), c.tid(), VoteValue.fromPolisCode(c.vote()))).toList();
-                OpinionMap map = kept.state().apply(votes);
+                OpinionMap map;
+                try {
+                    map = kept.state().apply(votes);
+                } catch (RuntimeException e) {
+                    // A state that failed mid-update is not trusted again: drop it and compute in full.
+                    LOG.warn("updating the kept opinion map of assembly {} failed; computing it in full", assemblyId, e);
+                    live.remove(assemblyId);
+                    return computeInFull(assemblyId, options, lastEvent, key);
+                }
                 ObjectNode json = OpinionJson.toJson(map);
                 maps.save(assemblyId, lastEvent, key, json.toString());
                 live.put(assemblyId, new Live(kept.state(), lastEvent, key));
@@ -95,24 +104,28 @@ public final class OpinionService {
                         assemblies.statements(assemblyId), java.util.List.of());
                 return new Computed(map, json, texts, true, true);
             }
-            AssemblySnapshot snapshot = assemblies.snapshot(assemblyId); // 404 for an unknown assembly
-            var saved = maps.load(assemblyId);
-            OpinionMap previous = null;
-            if (saved.isPresent()) {
-                try {
-                    previous = OpinionJson.warmStart(JSON.readTree(saved.get().json()));
-                } catch (java.io.IOException e) {
-                    previous = null; // an unreadable saved map only costs the warm start
-                }
-            }
-            OpinionState state = OpinionState.of(OpinionInput.of(snapshot), previous == null ? options : options.withPrevious(previous));
-            OpinionMap map = state.map();
-            ObjectNode json = OpinionJson.toJson(map);
-            maps.save(assemblyId, lastEvent, key, json.toString());
-            if (live.size() >= MAX_LIVE && !live.containsKey(assemblyId)) live.keySet().stream().findFirst().ifPresent(live::remove);
-            live.put(assemblyId, new Live(state, lastEvent, key));
-            return new Computed(map, json, snapshot, previous != null, false);
+            return computeInFull(assemblyId, options, lastEvent, key);
         }
+    }
+
+    private Computed computeInFull(long assemblyId, OpinionOptions options, long lastEvent, String key) {
+        AssemblySnapshot snapshot = assemblies.snapshot(assemblyId); // 404 for an unknown assembly
+        var saved = maps.load(assemblyId);
+        OpinionMap previous = null;
+        if (saved.isPresent()) {
+            try {
+                previous = OpinionJson.warmStart(JSON.readTree(saved.get().json()));
+            } catch (java.io.IOException e) {
+                previous = null; // an unreadable saved map only costs the warm start
+            }
+        }
+        OpinionState state = OpinionState.of(OpinionInput.of(snapshot), previous == null ? options : options.withPrevious(previous));
+        OpinionMap map = state.map();
+        ObjectNode json = OpinionJson.toJson(map);
+        maps.save(assemblyId, lastEvent, key, json.toString());
+        if (live.size() >= MAX_LIVE && !live.containsKey(assemblyId)) live.keySet().stream().findFirst().ifPresent(live::remove);
+        live.put(assemblyId, new Live(state, lastEvent, key));
+        return new Computed(map, json, snapshot, previous != null, false);
     }
 
     /** A map kept in memory for updates: its state, the newest vote event it saw, and the options key it was made with. */
