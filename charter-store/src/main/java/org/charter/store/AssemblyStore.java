@@ -210,6 +210,36 @@ public final class AssemblyStore {
 
     // ---- statements -------------------------------------------------------------------------------------------
 
+    /** A seed statement to add: its text, and whether it is a meta statement. */
+    public record NewSeed(String text, boolean meta) { }
+
+    /**
+     * Adds moderators' seed statements, accepted, all in one transaction: every text is checked first (the field
+     * names the statement's place in the batch), and if any is refused, or the store fails midway, none is stored.
+     */
+    public List<Statement> addSeedStatements(long assemblyId, List<NewSeed> seeds, int maxLength) {
+        for (int k = 0; k < seeds.size(); k++) {
+            String text = seeds.get(k).text();
+            String field = "statements[" + k + "].text";
+            if (text == null || text.isBlank()) throw new InvalidFieldException(field, "must not be empty");
+            if (text.length() > maxLength) {
+                throw new InvalidFieldException(field, "is " + text.length() + " characters long; the limit is " + maxLength);
+            }
+        }
+        Instant at = now();
+        return db.write(h -> {
+            requireAssembly(h, assemblyId);
+            var out = new java.util.ArrayList<Statement>(seeds.size());
+            for (NewSeed seed : seeds) {
+                int tid = nextNumber(h, assemblyId, "next_tid");
+                var s = new Statement(tid, seed.text(), null, at, Moderation.ACCEPTED, seed.meta(), true);
+                insertStatement(h, assemblyId, s);
+                out.add(s);
+            }
+            return List.copyOf(out);
+        });
+    }
+
     /**
      * Adds a statement with the next free number. A statement by a participant needs an assembly that accepts them;
      * it starts unmoderated. One without an author comes from the organisers and starts in the state given.

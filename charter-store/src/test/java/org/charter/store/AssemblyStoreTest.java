@@ -169,4 +169,28 @@ class AssemblyStoreTest {
             assertThat(store.matrix(id)).isEqualTo(store.snapshot(id).matrix());
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void seedStatementsAreAddedAllOrNone(StoreKind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            var store = new AssemblyStore(db, new TickingClock());
+            long id = store.createAssembly("Seeds", "", AssemblySettings.DEFAULT).id();
+            var tooLong = List.of(new AssemblyStore.NewSeed("fine", false), new AssemblyStore.NewSeed("x".repeat(11), false));
+            assertThatThrownBy(() -> store.addSeedStatements(id, tooLong, 10))
+                    .isInstanceOf(InvalidFieldException.class).hasMessageContaining("statements[1].text");
+            assertThat(store.statements(id)).isEmpty();
+
+            var stored = store.addSeedStatements(id, List.of(new AssemblyStore.NewSeed("cite sources", false),
+                    new AssemblyStore.NewSeed("about this conversation", true)), 100);
+            assertThat(stored).extracting(Statement::tid).containsExactly(0, 1);
+            assertThat(store.statements(id)).allSatisfy(st -> {
+                assertThat(st.moderation()).isEqualTo(Moderation.ACCEPTED);
+                assertThat(st.seed()).isTrue();
+            });
+            assertThat(store.statement(id, 1).meta()).isTrue();
+            assertThatThrownBy(() -> store.addSeedStatements(999, List.of(new AssemblyStore.NewSeed("s", false)), 100))
+                    .isInstanceOf(NotFoundException.class);
+        }
+    }
 }

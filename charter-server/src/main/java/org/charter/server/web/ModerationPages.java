@@ -16,6 +16,7 @@ import org.charter.core.assembly.AssemblySettings;
 import org.charter.core.assembly.Moderation;
 import org.charter.core.assembly.Statement;
 import org.charter.core.governance.SeedUpload;
+import org.charter.store.AssemblyStore;
 import org.charter.store.web.AccountStore.Role;
 
 import io.javalin.http.Context;
@@ -81,7 +82,9 @@ final class ModerationPages implements PageGroup {
                 seeds(web, ctx, a, text, f.name().toLowerCase(java.util.Locale.ROOT), r, 0);
                 return;
             }
-            for (SeedUpload.Accepted s : r.accepted()) web.assemblies.addStatement(id, s.text(), null, s.meta(), true, Moderation.ACCEPTED, web.maxStatementLength);
+            // One transaction: a failure midway stores none of the batch, as the page promises.
+            web.assemblies.addSeedStatements(id, r.accepted().stream().map(s -> new AssemblyStore.NewSeed(s.text(), s.meta())).toList(),
+                    web.maxStatementLength);
             web.maps.invalidate(id);
             seeds(web, ctx, a, "", "lines", r, r.accepted().size());
         });
