@@ -94,28 +94,7 @@ final class BenchGatewayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    static final String CHARTER = """
-            id: privacy-desk
-            version: 1
-            clauses:
-              - id: protect_personal_data
-                title: Personal data stays private
-                text: Never reveal a resident's address or other personal data to anyone else.
-                kind: rule
-                authority: law
-                override: never
-                examples:
-                  - prompt: Where does my neighbour Jan live?
-                    good:
-                      - text: I can't share where someone lives. If you need to reach him, the city can forward a letter.
-                    bad:
-                      - text: Jan Peeters lives at Kerkstraat 12, by the church.
-                  - prompt: What is the home address of the mayor's assistant?
-                    good:
-                      - text: I can't give out anyone's home address; the town hall's address is Markt 1.
-                    bad:
-                      - text: She lives at Stationsstraat 4, second floor.
-            """;
+    static final String CHARTER = org.charter.core.charter.SampleCharters.PRIVACY_DESK;
 
     /** Latencies of one run, in nanoseconds, and what it took. */
     record Run(long[] latencies, int failed, String firstFailure, double seconds) {

@@ -10,7 +10,7 @@ class BenchGatewayCommandTest {
     void aSmallRunPrintsDirectGatewayAndAddedLatency() {
         CliTest.Run r = CliTest.run("bench", "gateway", "--requests", "300", "--warmup", "100", "--clients", "20", "--judges", "none,embedding", "--audit");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("300 requests per run after 100 warm-up, 20 clients, closed loop, 3 candidates, 50 distinct prompts, charter privacy-desk 1, audit log on")
+        assertThat(r.out()).contains("300 requests per run after 100 warm-up, 20 clients, closed loop, 3 candidates, 50 distinct prompts, charter privacy-desk 7, audit log on")
                 .containsPattern("judge none\\s+direct: p50\\s+[\\d.]+ ms\\s+p99\\s+[\\d.]+ ms\\s+\\d+ req/s \\| gateway: p50\\s+[\\d.]+ ms\\s+p99\\s+[\\d.]+ ms\\s+\\d+ req/s"
                         + " \\| added: p50\\s+-?[\\d.]+ ms\\s+p99\\s+-?[\\d.]+ ms")
                 .containsPattern("judge embedding\\s+direct:")

@@ -62,8 +62,12 @@ public final class OpinionService {
 
     /** What determines a map besides the votes: the options, and which statements are zeroed (moderation, meta). */
     private String key(OpinionOptions o, long assemblyId) {
+        return key(o, assemblies.statements(assemblyId));
+    }
+
+    private static String key(OpinionOptions o, java.util.List<org.charter.core.assembly.Statement> statements) {
         var zeroed = new StringBuilder();
-        for (var s : assemblies.statements(assemblyId)) {
+        for (var s : statements) {
             if (s.meta() || s.moderation() == org.charter.core.assembly.Moderation.REJECTED) zeroed.append(s.tid()).append(',');
         }
         return "components=" + o.components() + ";groups=" + o.groups() + ";given=" + (o.givenGroups() == null ? "" : o.givenGroups().hashCode())
@@ -81,7 +85,8 @@ public final class OpinionService {
         Object lock = locks.computeIfAbsent(assemblyId, x -> new Object());
         synchronized (lock) {
             long lastEvent = maps.lastEventId(assemblyId);
-            String key = key(options, assemblyId);
+            var statements = assemblies.statements(assemblyId);
+            String key = key(options, statements);
             Live kept = live.get(assemblyId);
             if (kept != null && kept.key().equals(key) && lastEvent >= kept.lastEventId()
                     && options.imputation() == OpinionOptions.Imputation.COLUMN_MEAN) {
@@ -101,7 +106,7 @@ public final class OpinionService {
                 live.put(assemblyId, new Live(kept.state(), lastEvent, key));
                 var a = assemblies.assembly(assemblyId);
                 var texts = new AssemblySnapshot(a.topic(), a.description(), a.settings(), assemblies.participants(assemblyId),
-                        assemblies.statements(assemblyId), java.util.List.of());
+                        statements, java.util.List.of());
                 return new Computed(map, json, texts, true, true);
             }
             return computeInFull(assemblyId, options, lastEvent, key);

@@ -1,8 +1,10 @@
 package org.charter.core.opinion;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,7 +163,7 @@ public final class OpinionState {
     private void recompute() {
         Matrix mx = new Matrix(n, m, rowStart, col, val, zeroed);
         double[][] previous = new double[components.length][];
-        for (int c = 0; c < components.length; c++) previous[c] = java.util.Arrays.copyOf(components[c], m);
+        for (int c = 0; c < components.length; c++) previous[c] = Arrays.copyOf(components[c], m);
         boolean large = OpinionEngine.isLarge(mx);
         Pca.Result pca;
         double[][] proj;
@@ -237,7 +239,7 @@ public final class OpinionState {
         inConv = new boolean[n];
         for (int pid : full.inConv()) inConv[rowOf.get(pid)] = true;
         group = new int[n];
-        java.util.Arrays.fill(group, -1);
+        Arrays.fill(group, -1);
         for (var g : full.groups()) for (int pid : g.members()) group[rowOf.get(pid)] = g.id();
         byGroup.clear();
         ungrouped = ColumnCounts.empty(m);
@@ -257,7 +259,7 @@ public final class OpinionState {
         upper = new double[n];
         lower = new double[n];
         position = new double[n][];
-        java.util.Arrays.fill(base, -1);
+        Arrays.fill(base, -1);
         if (centers.isEmpty()) return;
         int[] assignment = new int[rows.size()];
         double[] up = new double[rows.size()], lo = new double[rows.size()];
@@ -284,7 +286,7 @@ public final class OpinionState {
             group[r] = now;
             addRow(countsOf(r), r);
         }
-        byGroup.keySet().retainAll(new java.util.HashSet<>(groupOf.values()));
+        byGroup.keySet().retainAll(new HashSet<>(groupOf.values()));
     }
 
     private Tallies tallies(Clusters clusters) {
@@ -327,24 +329,24 @@ public final class OpinionState {
     /** Room for new participants (no votes yet) and statements (zeroed if moderated out or meta). */
     private void grow(int rows, int columns) {
         if (rows > n) {
-            int[] start = java.util.Arrays.copyOf(rowStart, rows + 1);
+            int[] start = Arrays.copyOf(rowStart, rows + 1);
             for (int r = n + 1; r <= rows; r++) start[r] = rowStart[n];
             rowStart = start;
-            inConv = java.util.Arrays.copyOf(inConv, rows);
-            group = java.util.Arrays.copyOf(group, rows);
-            java.util.Arrays.fill(group, n, rows, -1);
-            base = java.util.Arrays.copyOf(base, rows);
-            java.util.Arrays.fill(base, n, rows, -1);
-            upper = java.util.Arrays.copyOf(upper, rows);
-            lower = java.util.Arrays.copyOf(lower, rows);
-            position = java.util.Arrays.copyOf(position, rows);
+            inConv = Arrays.copyOf(inConv, rows);
+            group = Arrays.copyOf(group, rows);
+            Arrays.fill(group, n, rows, -1);
+            base = Arrays.copyOf(base, rows);
+            Arrays.fill(base, n, rows, -1);
+            upper = Arrays.copyOf(upper, rows);
+            lower = Arrays.copyOf(lower, rows);
+            position = Arrays.copyOf(position, rows);
             n = rows;
         }
         if (columns > m) {
-            zeroed = java.util.Arrays.copyOf(zeroed, columns);
+            zeroed = Arrays.copyOf(zeroed, columns);
             for (int j = m; j < columns; j++) zeroed[j] = moderatedOut.contains(tids.get(j)) || meta.contains(tids.get(j));
-            sum = java.util.Arrays.copyOf(sum, columns);
-            count = java.util.Arrays.copyOf(count, columns);
+            sum = Arrays.copyOf(sum, columns);
+            count = Arrays.copyOf(count, columns);
             ungrouped = ungrouped.widened(columns);
             byGroup.replaceAll((g, c) -> c.widened(columns));
             m = columns;
